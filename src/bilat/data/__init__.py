@@ -1,0 +1,70 @@
+"""Bundled data files: lexicons, gazetteers, tables. Loaded once, validated."""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataFileError
+
+DATA_DIR = Path(str(resources.files(__package__)))
+
+
+def data_path(name: str) -> Path:
+    return DATA_DIR / name
+
+
+def load_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a word list."""
+    path = data_path(name)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(str(path), None, f"cannot read: {e}") from None
+    return [ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str, path: Path | None = None) -> Any:
+    path = path or data_path(name)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return yaml.safe_load(f)
+    except yaml.YAMLError as e:
+        line = getattr(getattr(e, "problem_mark", None), "line", None)
+        raise DataFileError(str(path), line + 1 if line is not None else None, str(e).splitlines()[0]) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(str(path), None, f"cannot read: {e}") from None
+
+
+def load_tsv(name: str, required: tuple[str, ...], path: Path | None = None) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header; `required` columns must be non-empty."""
+    path = path or data_path(name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataFileError(str(path), None, f"cannot read: {e}") from None
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            missing = [c for c in required if c not in header]
+            if missing:
+                raise DataFileError(str(path), n, f"header lacks column(s) {', '.join(missing)}")
+            continue
+        if len(cells) > len(header):
+            raise DataFileError(str(path), n, f"{len(cells)} cells, header has {len(header)}")
+        row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        for c in required:
+            if not row[c].strip():
+                raise DataFileError(str(path), n, f"empty '{c}'")
+        rows.append(row)
+    return rows

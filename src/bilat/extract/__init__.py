@@ -1,0 +1,1 @@
+"""Facts and events decided from the spans that the nlp layer annotates."""

@@ -1,0 +1,86 @@
+"""One article prepared for the extractors: its sentences, their sections,
+and which of them are narrative (mined) rather than reference apparatus."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..data import load_yaml
+from ..model import Article, Evidence, Section
+from ..nlp.sentences import split
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    section: Section
+    text: str
+
+    @property
+    def in_lead(self) -> bool:
+        return not self.section.path
+
+
+def facts_lexicon() -> dict:
+    return load_yaml("facts.yaml")
+
+
+def is_narrative(section: Section) -> bool:
+    skip = set(facts_lexicon()["non_narrative_sections"])
+    return not any(p.strip().lower() in skip for p in section.path)
+
+
+@dataclass
+class Document:
+    article: Article
+    pair: tuple[str, str]
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of every section's own text (subsections excluded), in order."""
+        out: list[Sentence] = []
+        secs = sorted(self.article.sections, key=lambda s: (s.start, -s.end))
+        for i, sec in enumerate(secs):
+            # a section's own text stops where its first subsection's heading begins
+            own_end = sec.end
+            for nxt in secs[i + 1:]:
+                if nxt.start >= sec.start and nxt.level > sec.level and nxt.start < own_end:
+                    own_end = self._heading_start(nxt)
+                    break
+            for a, b in split(self.text, sec.start, own_end):
+                if self.text[a:b].lstrip().startswith("="):
+                    continue
+                out.append(Sentence(a, b, sec, self.text[a:b]))
+        return out
+
+    def _heading_start(self, sec: Section) -> int:
+        """Offset of the heading line that opens `sec`."""
+        pos = self.text.rfind("\n", 0, max(sec.start - 1, 0))
+        return pos + 1 if pos >= 0 else 0
+
+    @cached_property
+    def narrative(self) -> list[Sentence]:
+        return [s for s in self.sentences if is_narrative(s.section)]
+
+    @cached_property
+    def time(self):
+        """Time expressions of the whole article, anchored in its narrative."""
+        from ..nlp.timex import tag_spans
+        return tag_spans(self.text, section_spans(self.article))
+
+    def dates_in(self, s: Sentence):
+        return self.time.within(s.start, s.end)
+
+    def evidence(self, s: Sentence) -> Evidence:
+        return Evidence(text=s.text, start=s.start, end=s.end, section=s.section.label)
+
+
+def section_spans(article: Article) -> list[tuple[int, int, str | None]]:
+    """Sections as (start, end, heading title) for the temporal tagger."""
+    return [(s.start, s.end, s.title or None) for s in sorted(article.sections, key=lambda s: s.start)]

@@ -1,0 +1,38 @@
+"""When the two states established diplomatic relations."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Established
+from .document import Document, facts_lexicon
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lex = facts_lexicon()
+    return ([re.compile(p, re.I) for p in lex["establishment"]],
+            re.compile("|".join(lex["establishment_not"]), re.I))
+
+
+def extract_established(doc: Document) -> Established | None:
+    """The first dated establishment the article tells, the lead first."""
+    triggers, negative = _patterns()
+    ordered = sorted(doc.narrative, key=lambda s: (not s.in_lead, s.start))
+    for s in ordered:
+        for rx in triggers:
+            m = rx.search(s.text)
+            if not m:
+                continue
+            # "restored relations" is not the establishment
+            if negative.search(s.text[max(0, m.start() - 30):m.end()]):
+                continue
+            at = s.start + m.start()
+            dates = [t for t in doc.dates_in(s) if t.type == "DATE" and not t.value.startswith(("..", "{"))]
+            if not dates:
+                continue
+            # the date told with the trigger: the nearest after it, else before it
+            after = [t for t in dates if t.start >= at]
+            t = after[0] if after else dates[-1]
+            return Established(date=t.value.split("/")[0] or None, evidence=(doc.evidence(s),))
+    return None

@@ -1,0 +1,131 @@
+"""The event lexicons: trigger patterns, CAMEO/Goldstein table, nouns and cue words.
+
+All of it is data under `bilat/data/events/`; this module loads, validates
+and compiles it once. A pattern word matches its inflections (expel,
+expels, expelled, expelling), so "expel a diplomat" and "expelled fifteen
+diplomats" are the same act to the coder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data import data_path, load_tsv, load_yaml
+from ..errors import DataFileError
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+# words that never take inflections in a pattern (grammar words)
+_FIXED = frozenset("a an the to of on in at by for from with into over under and or not no its their "
+                   "his her it they he she that which who as up off out back down".split())
+
+
+@dataclass(frozen=True)
+class Pattern:
+    type: str
+    mode: str | None
+    cameo: str
+    context: tuple[str, ...]
+    # each element: frozenset of word forms, or ("gap", n, commas_allowed)
+    parts: tuple
+    head: int                      # index into parts of the head word
+    text: str                      # the pattern as written, for messages
+
+
+def _inflect(word: str, irregular: dict[str, list[str]]) -> set[str]:
+    """Forms of a verb or noun: base, -s, -es, -ed, -ing, -ies/-ied, doubled consonant, irregulars."""
+    w = word.lower()
+    forms = {w}
+    if w in _FIXED or not w.isalpha() or len(w) < 3:
+        return forms | set(irregular.get(w, ()))
+    stem = w[:-1] if w.endswith("e") else w
+    forms |= {w + "s", w + "es", stem + "ed", stem + "ing", w + "d" if w.endswith("e") else w + "ed"}
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) >= 3 and w[-1] in "bdglmnprt" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if w.endswith("ise") or w.endswith("ize"):
+        alt = w[:-3] + ("ize" if w.endswith("ise") else "ise")
+        forms |= {alt, alt + "s", alt[:-1] + "ed", alt[:-1] + "ing"}
+    for base in list(forms):
+        forms |= set(irregular.get(base, ()))
+    return forms
+
+
+def _compile(text: str, irregular: dict[str, list[str]], where: str) -> tuple[tuple, int]:
+    parts: list = []
+    head = 0
+    for tok in text.split():
+        if tok in ("*", "**"):
+            parts.append(("gap", 4 if tok == "*" else 14, tok == "**"))
+            continue
+        if tok.startswith("^"):
+            head = len(parts)
+            tok = tok[1:]
+        forms: set[str] = set()
+        for alt in tok.split("|"):
+            if not alt:
+                raise DataFileError(where, None, f"empty alternative in pattern {text!r}")
+            forms |= {alt[1:].lower()} if alt.startswith("=") else _inflect(alt, irregular)
+        parts.append(frozenset(forms))
+    if not parts or isinstance(parts[0], tuple) or isinstance(parts[-1], tuple):
+        raise DataFileError(where, None, f"pattern {text!r} must start and end with a word")
+    return tuple(parts), head
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, float]:
+    """CAMEO code -> Goldstein score."""
+    rows = load_tsv("events/cameo_goldstein.tsv", ("code", "goldstein"))
+    out = {}
+    for r in rows:
+        try:
+            out[r["code"]] = float(r["goldstein"])
+        except ValueError:
+            raise DataFileError(str(data_path("events/cameo_goldstein.tsv")), None,
+                                f"goldstein of {r['code']} is not a number") from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    """nouns, units, cue words (events/words.yaml)."""
+    d = load_yaml("events/words.yaml")
+    if not isinstance(d, dict):
+        raise DataFileError(str(data_path("events/words.yaml")), None, "expected a mapping")
+    return d
+
+
+@lru_cache(maxsize=1)
+def patterns() -> tuple[Pattern, ...]:
+    path = str(data_path("events/triggers.tsv"))
+    irregular = {k: list(v) for k, v in (words().get("irregular") or {}).items()}
+    # irregular forms both ways: "meet" -> met, and "met" is looked up under "meet"
+    rows = load_tsv("events/triggers.tsv", ("pattern", "type", "cameo"))
+    codes = cameo_table()
+    out = []
+    for r in rows:
+        if r["type"] not in PLOVER_TYPES:
+            raise DataFileError(path, None, f"pattern {r['pattern']!r}: unknown PLOVER type {r['type']!r}")
+        if r["cameo"] not in codes:
+            raise DataFileError(path, None, f"pattern {r['pattern']!r}: unknown CAMEO code {r['cameo']!r}")
+        parts, head = _compile(r["pattern"], irregular, path)
+        ctx = tuple(c.strip() for c in r.get("context", "").split(",") if c.strip())
+        out.append(Pattern(r["type"], r.get("mode") or None, r["cameo"], ctx, parts, head, r["pattern"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def first_index() -> dict[str, tuple[Pattern, ...]]:
+    """Patterns by each form of their first word, for a single pass over tokens."""
+    idx: dict[str, list[Pattern]] = {}
+    for p in patterns():
+        for form in p.parts[0]:
+            idx.setdefault(form, []).append(p)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def wordset(key: str) -> frozenset[str]:
+    """A list from words.yaml as a lower-case set."""
+    return frozenset(str(w).lower() for w in (words().get(key) or ()))

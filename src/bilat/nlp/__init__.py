@@ -1,0 +1,1 @@
+"""Annotators over an Article's text: sentences, gazetteer mentions, time expressions."""

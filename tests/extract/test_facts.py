@@ -1,0 +1,44 @@
+"""Golden cases for article-level facts (facts_cases.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bilat.extract.record import extract_record
+from bilat.sources import read_text
+
+CASES = yaml.safe_load((Path(__file__).parent / "facts_cases.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_facts_case(case):
+    rec = extract_record(read_text(case["article"], where=case["name"]), events=False)
+    assert list(rec.pair) == case["pair"]
+    if "established" in case:
+        assert (rec.established.date if rec.established else None) == case["established"]
+    if "border_km" in case:
+        got = rec.border.length_km if rec.border else None
+        if case["border_km"] is None:
+            assert got is None
+        else:
+            assert got == pytest.approx(case["border_km"], abs=0.2)
+    if "missions" in case:
+        got = sorted(f"{m.sending} {m.kind} {m.city} {m.status}" for m in rec.missions)
+        assert got == sorted(case["missions"])
+    if "lists" in case:
+        got = sorted(f"{m.lister} {m.listed} {m.since}" for m in rec.lists)
+        assert got == sorted(case["lists"])
+
+
+def test_every_fact_has_evidence_inside_the_text():
+    case = CASES[0]
+    text = case["article"]
+    rec = extract_record(read_text(text, where="t"), events=False)
+    items = list(rec.missions) + [rec.established, rec.border]
+    assert items
+    for item in items:
+        assert item.evidence
+        for ev in item.evidence:
+            assert text[ev.start:ev.end] == ev.text
