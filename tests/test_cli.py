@@ -9,7 +9,7 @@ import pytest
 
 from bilat.cli import main
 
-from .conftest import EXAMPLES
+from conftest import EXAMPLES
 
 ARTICLE = """= Chile–Peru relations =
 

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# The extract/ layer is imported before the function of the same name is
+# defined, so that `bilat.extract` stays the function even after a submodule
+# such as bilat.extract.record is imported (which binds the package here).
+from . import extract as _extract_layer  # noqa: F401
 from .errors import BilatError, DataFileError, SourceError, StoreError
 from .model import Article, Event, Evidence, Mission, Record
 

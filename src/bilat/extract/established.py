@@ -25,9 +25,9 @@ def extract_established(doc: Document) -> Established | None:
             if not m:
                 continue
             # "restored relations" is not the establishment
-            if negative.search(s.text[max(0, m.start() - 30):m.end()]):
+            if negative.search(s.text[max(0, m.end() - 25):m.end()]):
                 continue
-            at = s.start + m.start()
+            at = s.start + m.end()
             dates = [t for t in doc.dates_in(s) if t.type == "DATE" and not t.value.startswith(("..", "{"))]
             if not dates:
                 continue

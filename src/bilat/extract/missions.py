@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..model import Evidence, Mission
 from ..nlp.gazetteer import Mention, gazetteer
 from .document import Document, Sentence, facts_lexicon
-from .places import locate
+from .places import locate, sovereign
 
 # A place name: capitalised words, with the particles that live inside names.
 _NAME = r"(?:[A-Z][\w'’.-]*)(?:[ -](?:[A-Z][\w'’.-]*|de|del|da|do|la|le|am|an|upon|on|sur|en)(?=[ -][A-Z])|[ -][A-Z][\w'’.-]*)*"
@@ -39,7 +39,7 @@ def _patterns():
     kinds = [(re.compile(k["pattern"], re.I), k["kind"]) for k in lex["mission_kinds"]]
     kind_alt = "|".join(f"(?:{k['pattern']})" for k in lex["mission_kinds"])
     kind_re = re.compile(rf"\b(?P<kind>{kind_alt})\b", re.I)
-    have_re = re.compile(rf"^\s*(?:also\s+|now\s+|still\s+|currently\s+)?{lex['mission_have']}\b")
+    have_re = re.compile(rf"^\s*(?:,\s*)?(?:(?:also|now|still|currently|likewise|similarly|in turn|itself|meanwhile)\s*,?\s+)*{lex['mission_have']}\b")
     closed_res = [re.compile(p, re.I) for p in lex["mission_closed"]]
     lead_re = re.compile(lex["mission_list_lead"], re.I)
     return kinds, kind_re, have_re, closed_res, lead_re
@@ -155,10 +155,17 @@ def _add_cities(doc, sending, kind, seg, seg_start, at, closed, s, present, foun
     for a, b in spans:
         city = seg[at + a: at + b]
         _, plausible = locate(city, receiving)
-        if not plausible or gazetteer().resolve(city) in doc.pair:
+        if not plausible or _names_a_state(city):
             continue
         found.append(_Found(sending, kind, city, closed, [doc.evidence(s)], present))
     return at + (spans[-1][1] if spans else 0)
+
+
+def _names_a_state(name: str) -> bool:
+    """True for "Norway" or "Soviet Union"; a capital such as "Lima" is a city."""
+    return any(m.kind != "capital" and m.start == 0 and m.end == len(name)
+               and sovereign(m.code) == m.code          # Hong Kong is a city here
+               for m in gazetteer().mentions(name))
 
 
 def _other(pair: tuple[str, str], code: str) -> str:
@@ -176,8 +183,11 @@ def _infobox_missions(doc: Document) -> list[_Found]:
         owners = [m for m in gazetteer().mentions(value) if m.code in doc.pair]
         if not km or not owners:
             continue
-        city_part = value.rsplit(",", 1)[1] if "," in value else \
-            (re.split(r"\bin\b", value)[-1] if re.search(r"\bin\b", value) else "")
+        # "Norwegian embassy, Moscow" / "Embassy of Norway in Stockholm": the city follows
+        # the first comma or "in" after the kind and its owner
+        tail_at = max(km.end(), owners[0].end)
+        tail = re.match(r"\s*(?:,|\bin\b)\s*(.*)", value[tail_at:])
+        city_part = tail.group(1) if tail else ""
         spans = parse_city_list(city_part.strip())
         if not spans:
             continue

@@ -44,13 +44,14 @@ def detect_format(text: str) -> str:
     return "plaintext"
 
 
-def read_text(text: str, where: str = "<text>", fmt: str | None = None, title: str | None = None) -> Article:
+def read_text(text: str, where: str = "<text>", fmt: str | None = None, title: str | None = None,
+              fallback_title: str | None = None) -> Article:
     if not text.strip():
         raise SourceError(where, "empty input; expected an article")
     fmt = fmt or detect_format(text)
     if fmt == "wikitext":
         from .wikitext import read_wikitext
-        art = read_wikitext(text, where=where, title=title)
+        art = read_wikitext(text, where=where, title=title, fallback_title=fallback_title)
     else:
         art = read_plaintext(text, where=where)
     return replace(art, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
@@ -70,7 +71,8 @@ def read(source: str | Path, fmt: str | None = None) -> Article:
         except OSError as e:
             raise SourceError(where, f"cannot read: {e.strerror or e}") from None
     text = decode(data, where)
-    return read_text(text, where=where, fmt=fmt, title=_title_from_name(where))
+    # the file name is only a guess: the page's own infobox or bold name comes first
+    return read_text(text, where=where, fmt=fmt, fallback_title=_title_from_name(where))
 
 
 def _title_from_name(where: str) -> str | None:
