@@ -1,11 +1,10 @@
 """Bundled data files: lexicons, gazetteers, tables. Loaded once, validated."""
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -41,30 +40,40 @@ def load_yaml(name: str, path: Path | None = None) -> Any:
         raise DataFileError(str(path), None, f"cannot read: {e}") from None
 
 
-def load_tsv(name: str, required: tuple[str, ...], path: Path | None = None) -> list[dict[str, str]]:
-    """Rows of a tab-separated file with a header; `required` columns must be non-empty."""
-    path = path or data_path(name)
+def iter_tsv(path: Path, required: tuple[str, ...] = (), columns: tuple[str, ...] | None = None
+             ) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row) of each data line of a tab-separated file with a header.
+
+    Blank lines and lines starting with '#' are skipped; `columns`, when
+    given, is the exact header; `required` cells must be non-empty."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as e:
         raise DataFileError(str(path), None, f"cannot read: {e}") from None
-    rows: list[dict[str, str]] = []
     header: list[str] | None = None
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.split("\t")
         if header is None:
-            header = cells
-            missing = [c for c in required if c not in header]
+            if columns is not None and tuple(cells) != tuple(columns):
+                raise DataFileError(str(path), n, f"header must be {' '.join(columns)}, not {' '.join(cells)}")
+            missing = [c for c in required if c not in cells]
             if missing:
                 raise DataFileError(str(path), n, f"header lacks column(s) {', '.join(missing)}")
+            header = cells
             continue
-        if len(cells) > len(header):
-            raise DataFileError(str(path), n, f"{len(cells)} cells, header has {len(header)}")
+        if len(cells) > len(header) or (columns is not None and len(cells) != len(header)):
+            raise DataFileError(str(path), n, f"{len(cells)} tab-separated cells, expected {len(header)}")
         row = dict(zip(header, cells + [""] * (len(header) - len(cells))))
         for c in required:
             if not row[c].strip():
                 raise DataFileError(str(path), n, f"empty '{c}'")
-        rows.append(row)
-    return rows
+        yield n, row
+    if header is None:
+        raise DataFileError(str(path), None, "no header line")
+
+
+def load_tsv(name: str, required: tuple[str, ...], path: Path | None = None) -> list[dict[str, str]]:
+    """Rows of a bundled tab-separated file with a header."""
+    return [row for _, row in iter_tsv(path or data_path(name), required)]

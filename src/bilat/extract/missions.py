@@ -208,6 +208,16 @@ def _infobox_evidence(doc: Document, key: str, value: str) -> Evidence | None:
                     section="Infobox")
 
 
+def _mutual_embassies(doc: Document, s: Sentence) -> list[_Found]:
+    """An embassy of each side in the other's capital."""
+    out = []
+    for sending in doc.pair:
+        host = gazetteer().country(_other(doc.pair, sending))
+        if host and host.capitals:
+            out.append(_Found(sending, "embassy", host.capitals[0], False, [doc.evidence(s)], True))
+    return out
+
+
 def _is_mission_section(sentence: Sentence) -> bool:
     names = set(facts_lexicon()["mission_sections"])
     return any(p.strip().lower() in names for p in sentence.section.path)
@@ -216,10 +226,13 @@ def _is_mission_section(sentence: Sentence) -> bool:
 def extract_missions(doc: Document) -> tuple[Mission, ...]:
     found = _infobox_missions(doc)
     kind_re = _patterns()[1]
+    mutual = re.compile(facts_lexicon()["mutual_embassies"], re.I)
     for s in doc.narrative:
         if not kind_re.search(s.text):
             continue
         present = s.in_lead or _is_mission_section(s)
+        if present and mutual.search(s.text):
+            found += _mutual_embassies(doc, s)
         for f in _missions_in(doc, s, present):
             if present or f.closed:
                 found.append(f)

@@ -30,7 +30,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
-from ..data import data_path
+from ..data import data_path, iter_tsv
 from ..errors import DataFileError
 
 
@@ -160,31 +160,7 @@ def _surface_key(name: str) -> str:
 
 def _read_tsv(path: Path, columns: tuple[str, ...], required: tuple[str, ...]
               ) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line number, row) for each data line; comments (#) and blank lines skipped.
-    Unlike bilat.data.load_tsv this keeps line numbers, so later checks can name them."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataFileError(str(path), None, f"cannot read: {e}") from None
-    header: list[str] | None = None
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            if tuple(cells) != columns:
-                raise DataFileError(str(path), n, f"header must be {' '.join(columns)}, not {' '.join(cells)}")
-            header = cells
-            continue
-        if len(cells) != len(header):
-            raise DataFileError(str(path), n, f"{len(cells)} tab-separated cells, expected {len(header)}")
-        row = dict(zip(header, cells))
-        for c in required:
-            if not row[c].strip():
-                raise DataFileError(str(path), n, f"empty '{c}'")
-        yield n, row
-    if header is None:
-        raise DataFileError(str(path), None, "no header line")
+    return iter_tsv(path, required, columns)
 
 
 def _names(path: Path, line: int, cell: str) -> tuple[str, ...]:
