@@ -38,12 +38,7 @@ def _build_parser() -> argparse.ArgumentParser:
     co.add_argument("--format", choices=["jsonl"], default="jsonl")
     co.set_defaults(run=_lazy("bilat.events_cli", "run_code"))
 
-    tl = sub.add_parser("timeline", help="the dated events of an article",
-                        description="Print the timeline of ARTICLE: date, type, source -> target, count, summary.")
-    tl.add_argument("files", nargs="+", metavar="ARTICLE")
-    tl.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    tl.add_argument("--include-fictional", action="store_true", help="also list flagged (fictional, negated, planned) events")
-    tl.set_defaults(run=_lazy("bilat.events_cli", "run_timeline"))
+    from .store_cli import add_commands; add_commands(sub)
     return p
 
 
@@ -71,6 +66,10 @@ def _run_extract(args: argparse.Namespace) -> int:
             rec = extract_record(read(path), dct=args.dct)
         except BilatError as e:
             error(str(e))
+            status = 2
+            continue
+        except Exception as e:  # a bug must not cost the user the rest of the batch
+            error(f"{path}: internal error, this is a bug in bilat: {type(e).__name__}: {e}")
             status = 2
             continue
         if args.format == "jsonl":

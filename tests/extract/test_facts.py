@@ -27,6 +27,9 @@ def test_facts_case(case):
     if "missions" in case:
         got = sorted(f"{m.sending} {m.kind} {m.city} {m.status}" for m in rec.missions)
         assert got == sorted(case["missions"])
+    if "people" in case:
+        got = sorted(f"{p.name} {p.nationality} {p.role}" for p in rec.people)
+        assert got == sorted(case["people"])
     if "lists" in case:
         got = sorted(f"{m.lister} {m.listed} {m.since}" for m in rec.lists)
         assert got == sorted(case["lists"])

@@ -9,6 +9,7 @@ from ..nlp.gazetteer import gazetteer
 from .document import Document, Sentence, facts_lexicon
 from .missions import parse_city_list
 
+_PLACE = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
@@ -48,16 +49,30 @@ def crossings(doc: Document, s: Sentence) -> list[str]:
     if not crossing_re.search(s.text):
         return []
     out: list[str] = []
-    for m in re.finditer(r"\b(?:at|via|through|in|are|is|:)\s+(?=[A-Z])", s.text):
-        if not crossing_re.search(s.text[max(0, m.start() - 80):m.start() + 1]):
-            continue
-        rest = s.text[m.end():]
-        for a, b in parse_city_list(rest.replace("/", "–")):
-            name = rest[a:b]
-            if gazetteer().resolve(name) is None:
-                out.append(name)
-        break
+    text = s.text
+    starts = []
+    # "crossings are at A, B and C", "only via A/B"
+    for m in re.finditer(r"\b(?:at|via|through|in|are|is|:)\s+(?=[A-Z])", text):
+        if crossing_re.search(text[max(0, m.start() - 80):m.start() + 1]):
+            starts.append(m.end())
+            break
+    # "closed four crossings in the south-east, A, B, C and D"
+    for m in crossing_re.finditer(text):
+        a = re.match(r"[^.;A-Z]{0,40}?,\s+(?=[A-Z])", text[m.end():])
+        if a:
+            starts.append(m.end() + a.end())
+    for at in starts:
+        for a, b in parse_city_list(text[at:], joined=True):
+            _keep(text[at + a:at + b], out)
+    # "A, the last crossing still open"
+    for m in re.finditer(rf"({_PLACE}),\s+the\s+(?:\w+\s+){{0,2}}{crossing_re.pattern}", text):
+        _keep(m.group(1), out)
     return out
+
+
+def _keep(name: str, out: list[str]) -> None:
+    if name not in out and gazetteer().resolve(name) is None:
+        out.append(name)
 
 
 def extract_border(doc: Document) -> Border | None:

@@ -56,12 +56,13 @@ def _closed(text: str) -> bool:
     return any(rx.search(text) for rx in _patterns()[3])
 
 
-def parse_city_list(text: str) -> list[tuple[int, int]]:
+def parse_city_list(text: str, joined: bool = False) -> list[tuple[int, int]]:
     """Spans of the place names at the start of `text` ("Murmansk and Saint
-    Petersburg, as well as ..." -> two spans); stops at the first non-name."""
+    Petersburg, as well as ..." -> two spans); stops at the first non-name.
+    `joined` also takes pairs such as "Storskog–Borisoglebsky" or "A/B" as one name."""
     out: list[tuple[int, int]] = []
     pos = 0
-    name_re = re.compile(_NAME)
+    name_re = re.compile(rf"{_NAME}(?:\s*[–/]\s*{_NAME})?" if joined else _NAME)
     while True:
         m = name_re.match(text, pos)
         if not m:

@@ -4,26 +4,35 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Person
+from ..model import Evidence, Person
 from ..nlp.gazetteer import gazetteer
 from .document import Document, facts_lexicon
 
-# Two to four capitalised words; a regnal number may follow ("Harald V").
-_PNAME = r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|de|van|von|der|bin|al)){1,3}(?:\s+[IVX]{1,4}\b)?|[A-Z][a-zà-ÿ]+\s+[IVX]{1,4}\b)"
-_ADJ = r"(?P<adj>[A-Z][a-z]+)"
+# Two to four capitalised words (particles only inside); a regnal number may follow.
+_PNAME = (r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:(?:de|van|von|der|bin|al)\s+)?(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3}"
+          r"(?:\s+[IVX]{1,4}\b)?|[A-Z][a-zà-ÿ]+\s+[IVX]{1,4}\b)")
 
 
 @lru_cache(maxsize=1)
 def _patterns():
     lex = facts_lexicon()
+    gaz = gazetteer()
+    adjs = sorted({w for c in gaz.countries() for w in c.adjectives + c.demonyms
+                   if w[:1].isupper() and not w.startswith("~") and not w.endswith("-")}, key=len, reverse=True)
+    adj = rf"(?P<adj>{'|'.join(map(re.escape, adjs))})"
+    adj2 = adj.replace("?P<adj>", "?P<adj2>")
     titles = "|".join(sorted(map(re.escape, lex["person_titles"]), key=len, reverse=True))
     roles = "|".join(sorted(map(re.escape, lex["person_roles"]), key=len, reverse=True))
+    role = rf"(?P<role>(?i:{titles}|{roles}))"
+    lower = r"(?:[a-z][\w'’-]*\s+){0,3}?"      # "chief financial", "foreign ministry"
     return [
         # "the Russian ambassador Ivan Petrov", "President Ivan Petrov"
-        (re.compile(rf"(?:\b{_ADJ}\s+)?\b(?P<role>{titles})\s+{_PNAME}"), "title"),
-        (re.compile(rf"\bthe\s+(?:former\s+)?(?:{_ADJ}\s+)?(?P<role>(?i:{titles}|{roles}))\s+{_PNAME}"), "the-role"),
-        # "Ivan Petrov, a Russian citizen", "Ivan Petrov, the Russian ambassador"
-        (re.compile(rf"{_PNAME},\s+(?:a|an|the)\s+(?:former\s+)?(?:{_ADJ}\s+)?(?P<role>(?i:{roles}|{titles}))\b"), "apposition"),
+        re.compile(rf"(?:\b{adj}\s+)?\b(?P<role>{titles})\s+{_PNAME}"),
+        re.compile(rf"\b(?i:the)\s+(?:former\s+)?(?:{adj}\s+)?{lower}{role}\s+{_PNAME}"),
+        # "Ivan Petrov, a Russian citizen", "Ivan Petrov, the chief financial officer of ..."
+        re.compile(rf"{_PNAME},\s+(?:a|an|the|its|their)\s+(?:former\s+)?(?:{adj}\s+)?{lower}{role}\b"),
+        # "the Canadian ambassador, Ivan Petrov", "another Canadian, Ivan Petrov"
+        re.compile(rf"\b(?:(?i:a|an|the|its|their)\s+(?:former\s+)?(?:{adj}\s+)?{lower}{role}(?:\s+(?:in|to|at)\s+[A-Z][\w-]+)?|another\s+{adj2}),\s+{_PNAME}(?=[,.;)]|\s+(?:was|had|who|and)\b)"),
     ]
 
 
@@ -31,18 +40,35 @@ def _country_words() -> set[str]:
     return {c.name for c in gazetteer().countries()}
 
 
+def _infobox_envoys(doc: Document) -> dict[str, Person]:
+    """`Envoy1: Name` is the envoy of the first party (Party1, else the title's first)."""
+    box = doc.article.infobox
+    out: dict[str, Person] = {}
+    for key, name in box.items():
+        m = re.fullmatch(r"[Ee]nvoy(\d)", key)
+        if not m or not name.strip() or m.group(1) not in "12":
+            continue
+        n = int(m.group(1))
+        party = gazetteer().resolve(box.get(f"Party{n}", "")) or doc.pair[n - 1]
+        role = box.get(f"Envoytitle{n}", "envoy").strip().lower() or "envoy"
+        line = re.search(rf"^- {re.escape(key)}: {re.escape(name)}\s*$", doc.text, re.M)
+        ev = (Evidence(line.group(0).strip(), line.start(), line.start() + len(line.group(0).strip()), "Infobox"),) if line else ()
+        out[name.strip()] = Person(name.strip(), party if party in doc.pair else None, role, ev)
+    return out
+
+
 def extract_people(doc: Document) -> tuple[Person, ...]:
     gaz = gazetteer()
-    found: dict[str, Person] = {}
+    found: dict[str, Person] = _infobox_envoys(doc)
     for s in doc.narrative:
-        for rx, _ in _patterns():
+        for rx in _patterns():
             for m in rx.finditer(s.text):
                 name = m.group("name").strip()
                 if gaz.resolve(name) or name.split()[0] in _country_words() or _is_org(name):
                     continue
-                adj = m.groupdict().get("adj")
+                adj = m.groupdict().get("adj") or m.groupdict().get("adj2")
                 nat = gaz.resolve(adj) if adj else None
-                role = m.group("role").lower()
+                role = (m.groupdict().get("role") or "national").lower()
                 cur = found.get(name)
                 ev = doc.evidence(s)
                 if cur is None:
