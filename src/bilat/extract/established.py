@@ -20,10 +20,10 @@ def extract_established(doc: Document) -> Established | None:
     triggers, negative = _patterns()
     ordered = sorted(doc.narrative, key=lambda s: (not s.in_lead, s.start))
     for s in ordered:
-        for rx in triggers:
-            m = rx.search(s.text)
-            if not m:
-                continue
+        # every trigger in the sentence, earliest first: "first established in X,
+        # restored in Y" and "exchanged envoys in X; present relations date from Y"
+        hits = sorted((m for rx in triggers for m in rx.finditer(s.text)), key=lambda m: m.start())
+        for m in hits:
             # "restored relations" is not the establishment
             if negative.search(s.text[max(0, m.end() - 25):m.end()]):
                 continue

@@ -9,8 +9,9 @@ from ..nlp.gazetteer import gazetteer
 from .document import Document, facts_lexicon
 
 # Two to four capitalised words (particles only inside); a regnal number may follow.
-_PNAME = (r"(?P<name>[A-Z][a-zà-ÿ'’-]+(?:\s+(?:(?:de|van|von|der|bin|al)\s+)?(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+)){1,3}"
-          r"(?:\s+[IVX]{1,4}\b)?|[A-Z][a-zà-ÿ]+\s+[IVX]{1,4}\b)")
+_W = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"       # a capitalised word, any script's letters
+_PNAME = (rf"(?P<name>{_W}(?:\s+(?:(?:de|van|von|der|bin|al)\s+)?(?:[A-Z]\.|{_W})){{1,3}}"
+          rf"(?:\s+[IVX]{{1,4}}\b(?:\s+{_W})?)?|{_W}\s+[IVX]{{1,4}}\b(?:\s+(?!of\b){_W})?)")
 
 
 @lru_cache(maxsize=1)
