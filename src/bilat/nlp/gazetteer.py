@@ -343,6 +343,7 @@ class Gazetteer:
         self._by_iso2: dict[str, str] = {}
         self._resolve: dict[str, _Entry | None] = {}
         self._where: dict[str, tuple[Path, int]] = {}
+        self._place_cache: dict[tuple[str, str | None], Place | None] = {}
         self._surface: dict[str, tuple[_Entry | None, bool]] = {}
         self._load_names()
         self._extra: dict[str, list[Place]] | None = None
@@ -500,6 +501,15 @@ class Gazetteer:
     def place(self, name: str, country: str | None = None) -> Place | None:
         """Hand-added places first, then GeoNames; the given country's first, then any;
         among equals the larger population. Accent-, case- and "St."-insensitive."""
+        # the same names come back sentence after sentence and article after article
+        key = (name, country)
+        if key not in self._place_cache:
+            if len(self._place_cache) > 100_000:
+                self._place_cache.clear()
+            self._place_cache[key] = self._find_place(name, country)
+        return self._place_cache[key]
+
+    def _find_place(self, name: str, country: str | None) -> Place | None:
         self._load_places()
         assert self._extra is not None and self._places is not None
         keys = _place_keys(name or "")
