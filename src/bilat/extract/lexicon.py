@@ -18,7 +18,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 
 # words that never take inflections in a pattern (grammar words)
 _FIXED = frozenset("a an the to of on in at by for from with into over under and or not no its their "
-                   "his her it they he she that which who as up off out back down".split())
+                   "his her it they he she that which who as up off out down".split())
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _compile(text: str, irregular: dict[str, list[str]], where: str) -> tuple[tu
     head = 0
     for tok in text.split():
         if tok in ("*", "**"):
-            parts.append(("gap", 4 if tok == "*" else 14, tok == "**"))
+            parts.append(("gap", 6 if tok == "*" else 14, tok == "**"))
             continue
         if tok.startswith("^"):
             head = len(parts)
@@ -106,9 +106,9 @@ def patterns() -> tuple[Pattern, ...]:
     codes = cameo_table()
     out = []
     for r in rows:
-        if r["type"] not in PLOVER_TYPES:
+        if r["type"] not in PLOVER_TYPES and r["type"] != "-":
             raise DataFileError(path, None, f"pattern {r['pattern']!r}: unknown PLOVER type {r['type']!r}")
-        if r["cameo"] not in codes:
+        if r["cameo"] not in codes and r["type"] != "-":
             raise DataFileError(path, None, f"pattern {r['pattern']!r}: unknown CAMEO code {r['cameo']!r}")
         parts, head = _compile(r["pattern"], irregular, path)
         ctx = tuple(c.strip() for c in r.get("context", "").split(",") if c.strip())
@@ -126,6 +126,19 @@ def first_index() -> dict[str, tuple[Pattern, ...]]:
     return {k: tuple(v) for k, v in idx.items()}
 
 
+@lru_cache(maxsize=None)
 def wordset(key: str) -> frozenset[str]:
     """A list from words.yaml as a lower-case set."""
     return frozenset(str(w).lower() for w in (words().get(key) or ()))
+
+
+@lru_cache(maxsize=None)
+def phrase_index(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Multi-word phrases of a words.yaml list (or institutions) by their first word, longest first."""
+    w = words().get(key) or ()
+    phrases = [tuple(str(p).lower().split()) for p in w]
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for ph in sorted(phrases, key=len, reverse=True):
+        if ph:
+            idx.setdefault(ph[0], []).append(ph)
+    return {k: tuple(v) for k, v in idx.items()}

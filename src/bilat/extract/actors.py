@@ -1,0 +1,215 @@
+"""Actor mentions in a sentence: the states that may act or be acted on.
+
+Actors are the gazetteer's mentions (countries, demonyms and adjectives,
+capitals, predecessor polities) plus institutions that stand for a state
+(words.yaml), people whose nationality is known, and cities named after a
+preposition. Each keeps the preposition that governs it ("in Russia",
+"the King of Denmark" has none: a title stands for its state). Names that
+merely contain a state ("Team Canada", "UN-brokered", "the Moscow Peace
+Treaty") and who reports ("..., officials said") are no actors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import phrase_index, wordset, words
+from .triggers import Token
+
+_DETERMINERS = frozenset("the a an its their his her all most some other several many two three four "
+                         "five six seven eight nine ten both any each every".split())
+_BOUNDARY = frozenset(";:")
+_ADJECTIVES = frozenset("former new old large small whole entire main leading so-called certain several "
+                        "full-scale other own neighbouring neighboring".split())
+# capitalised words that may stand before a state's name without making it part of another name
+_NAME_OK = frozenset("in on at to from with and or of by for the a an after before during since when while "
+                     "both neither between against president king queen prime minister premier emperor "
+                     "soviet imperial tsarist communist socialist democratic federal republican "
+                     "january february march april may june july august september october november december "
+                     "monday tuesday wednesday thursday friday saturday sunday".split())
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+                          "fifty hundred thousand dozen".split())
+_TITLES = frozenset("king queen emperor empress tsar czar sultan shah president government parliament crown "
+                    "diet council court assembly senate cabinet congress "
+                    "republic kingdom people army navy ministry minister chancellor premier prince princess "
+                    "authorities embassy state".split())
+_ADJ_SUFFIXES = ("al", "ic", "ern", "ian", "ish", "ive", "ful", "ous", "ary", "ese")
+_COORD = frozenset("and but while whereas although though whom which who".split())
+
+
+@dataclass(frozen=True)
+class Actor:
+    first: int            # token span
+    last: int
+    code: str
+    kind: str
+    prep: str | None      # the preposition governing it, if any
+
+
+@lru_cache(maxsize=1)
+def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Institution names by first word, longest first: name words -> state code."""
+    out: dict[str, list] = {}
+    for code, names in (words().get("institutions") or {}).items():
+        for n in names:
+            ws = tuple(str(n).lower().split())
+            out.setdefault(ws[0], []).append((ws, code))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+def _tok_index(toks: list[Token], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = None,
+                   place_code=None) -> list[Actor]:
+    """Actors as token spans, from gazetteer mentions, institutions, known people and
+    (with `place_code(name) -> code|None`) cities named after a preposition."""
+    preps = wordset("prepositions")
+    aux = wordset("passive_aux")
+    spans: list[tuple[int, int, str, str]] = []
+    for m in mentions:
+        if not m.code:
+            continue
+        a = _tok_index(toks, m.start)
+        b = max(a, _tok_index(toks, m.end - 1))
+        spans.append((a, b, m.code, m.kind))
+    lows = [t.low for t in toks]
+    taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
+    inst = _institutions()
+    for i in range(len(toks)):
+        if i in taken or lows[i] not in inst:
+            continue
+        for name, code in _institutions().get(lows[i], ()):
+            if tuple(lows[i:i + len(name)]) == name:
+                spans.append((i, i + len(name) - 1, code, "institution"))
+                taken.update(range(i, i + len(name)))
+                break
+    if people:
+        for i, t in enumerate(toks):
+            if i not in taken and t.text[:1].isupper() and t.text in people:
+                spans.append((i, i, people[t.text], "person"))
+                taken.add(i)
+    if place_code is not None:
+        i = 1
+        while i < len(toks):
+            if i in taken or not toks[i].text[:1].isupper() or lows[i - 1] not in preps | {"and", ","}:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(toks) and j + 1 - i < 3 and toks[j + 1].text[:1].isupper() and j + 1 not in taken:
+                j += 1
+            for k in range(j, i - 1, -1):          # longest name first
+                code = place_code(" ".join(t.text for t in toks[i:k + 1]))
+                if code:
+                    spans.append((i, k, code, "place"))
+                    taken.update(range(i, k + 1))
+                    break
+            i = j + 1
+    spans.sort()
+    taken_by_actor = {i for a, b, _, _ in spans for i in range(a, b + 1)}
+    tail = _attribution_start(lows)
+    out = []
+    prev_span = None
+    for a, b, code, kind in spans:
+        if a >= tail:
+            continue                      # ", the Israeli army said": who reports, not who acts
+        if kind == "country" and a > 1 and toks[a - 1].text[:1].isupper() and (a - 1) not in taken_by_actor \
+                and toks[a - 1].text.isalpha() and lows[a - 1] not in _NAME_OK \
+                and not (b + 1 < len(toks) and toks[b + 1].text[:1].islower() and lows[b + 1].endswith(("ed", "s"))
+                         and lows[b + 1] not in ("was", "has", "is", "as")):
+            continue                      # "Team Canada", "Operation Gibraltar": a name, not the state
+        if _compound_modifier(toks, b):
+            continue                      # "UN-brokered", "Russian-made": a modifier, not an actor
+        if kind in ("demonym", "adjective") and a > 0 and lows[a - 1] == "ethnic":
+            continue                      # "ethnic Albanians" in Serbia are not Albania
+        if kind in ("demonym", "adjective") and prev_span and prev_span[1] == a - 1 \
+                and prev_span[3] in ("demonym", "adjective"):
+            continue                      # "Bosnian Serbs": the first word names the state
+        prev_span = (a, b, code, kind)
+        j = a - 1
+        skipped_word = False
+        counted = False
+        while j >= 0:
+            w = lows[j]
+            if w in _DETERMINERS or (w[:1].isdigit() and not (len(w) == 4 and w.isdigit())):
+                counted = counted or w[:1].isdigit() or w in _NUMBER_WORDS
+                j -= 1
+                continue
+            if (not skipped_word and toks[j].text[:1].islower() and w not in preps and j >= a - 2
+                    and (w in _ADJECTIVES or w.endswith(_ADJ_SUFFIXES))):
+                skipped_word = True
+                j -= 1
+                continue
+            break
+        prep = lows[j] if j >= 0 and lows[j] in preps else None
+        if counted and prep in ("about", "over", "around", "than", "under", "nearly", "some"):
+            prep = None                   # "about 4,000 Norwegian soldiers": a quantity, no preposition
+        if prep == "of" and j > 0 and lows[j - 1] in _TITLES:
+            # "the King of Denmark", "the Government of India" act as the state; "to the King of Sweden"
+            k = j - 2
+            while k >= 0 and (lows[k] in _DETERMINERS or lows[k] in _TITLES):
+                k -= 1
+            prep = lows[k] if k >= 0 and lows[k] in preps else None
+        # a list goes on under one preposition: "together with Latvia, Lithuania and Poland,"
+        if prep is None and j >= 0 and lows[j] in (",", "and") and out and out[-1].last >= j - 1 and out[-1].prep \
+                and b + 1 < len(toks) and lows[b + 1] in (",", "and", "or"):
+            prep = out[-1].prep
+        # a capital or city naming a thing ("the Moscow Peace Treaty", "the Oslo Freedom Forum") is no actor
+        if kind in ("capital", "place") and b + 1 < len(toks) and toks[b + 1].text[:1].isupper() \
+                and lows[b + 1] not in ("and", "or") and toks[b + 1].text.isalpha() and prep not in ("in", "at"):
+            continue
+        out.append(Actor(a, b, code, kind, prep))
+    return out
+
+
+_SPEECH_TAIL = frozenset("said says reported reports told added stated announced according claimed".split())
+
+
+def _attribution_start(lows: list[str]) -> int:
+    """Token index where a closing attribution starts (", officials said."), else len(lows)."""
+    n = len(lows)
+    end = n - 1 if n and lows[-1] in (".", "!", "?") else n
+    j = end - 1
+    while j > 0 and lows[j] != "," and end - j <= 12:
+        j -= 1
+    if j <= 0 or lows[j] != ",":
+        return n
+    tail = lows[j + 1:end]
+    if ("according" in tail[:2]) or (tail and _SPEECH_TAIL.intersection(tail) and len(tail) <= 12
+                                      and not {"that", "and"}.intersection(tail)):
+        return j
+    return n
+
+
+_AGENTIVE = ("-led", "-backed", "-controlled", "-sponsored", "-supported", "-run", "-allied")
+
+
+def _compound_modifier(toks: list[Token], b: int) -> bool:
+    """Does the token holding a mention go on with "-made", "-brokered", ... (but not "-led")?"""
+    t = toks[b].text
+    k = t.find("-")
+    if k <= 0:
+        return False
+    rest = t[k:].lower()
+    return not rest.startswith(_AGENTIVE)
+
+
+def both_sides_at(toks: list[Token]) -> list[int]:
+    """Token indices where a phrase like "the two countries" starts."""
+    lows = [t.low for t in toks]
+    out = []
+    idx = phrase_index("both_sides")
+    for i in range(len(toks)):
+        for p in idx.get(lows[i], ()):
+            if tuple(lows[i:i + len(p)]) == p:
+                out.append(i)
+                break
+    return out

@@ -1,0 +1,283 @@
+"""The events one sentence tells, before merging: trigger, roles, count, date, modality.
+
+Shared by the article extractor (events.py) and the line coder (coder.py).
+Each trigger owns a stretch of the sentence, from the coordination that
+ends the trigger before it to the one before the next ("expelled ten
+diplomats | and in August added ..."). Its date is the time expression in
+its own comma-delimited phrase, else in its stretch, else the date of the
+trigger it is coordinated with, else the nearest one in the sentence, else
+the narrative's running date. Two dates joined by "and" in one stretch
+("in 2017 and 2018", "in Shanghai in 1984 and in Guangzhou in 1992") make
+one event each.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import actors as act
+from .counts import counted_noun
+from .lexicon import cameo_table, wordset, words
+from .filters import keep
+from .modality import mode_of
+from .roles import assign
+from .triggers import Hit, Token, find, tokenize
+
+_REGION_BREAK = frozenset({"and", ",", ";", "but", "while", "whereas"})
+
+
+@dataclass
+class Candidate:
+    type: str
+    mode: str | None
+    cameo: str
+    goldstein: float | None
+    context: tuple[str, ...]
+    source: str | None
+    target: str | None
+    symmetric: bool
+    count: int | None
+    date: str | None
+    modality: str | None          # None (history), negation, future, hypothetical, fiction
+    start: int                    # sentence span
+    end: int
+    head: int                     # offset of the trigger head
+    trigger: str                  # the trigger words as written
+    response_cue: bool
+    order: int = 0                # position in the sentence
+    date_own: bool = True         # the date stands in the trigger's own stretch
+    explicit: bool = False        # the clause names its own subject
+    conditional: bool = False     # "... unless", "... or face": a plan held over someone
+    count_noun: str | None = None  # what the count counts ("diplomats")
+    passive: bool = False
+    named: bool = False           # its subject is a person the gazetteer does not know
+
+
+def _regions(toks: list[Token], hits: list[Hit], inside: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """(lo, hi) token stretch owned by each hit; hits with no break between them share one.
+    The break is the strongest between them: ";", then ", and", then "and", then ",". Breaks
+    inside a time expression ("between 1950 and 1953") do not count."""
+    cuts = []
+    for n in range(len(hits) - 1):
+        a, b = hits[n].last, hits[n + 1].first
+        best = None
+        for k in range(b - 1, a, -1):
+            w = toks[k].low
+            if w not in _REGION_BREAK or k in inside:
+                continue
+            rank = 3 if w == ";" else 2 if w in ("and", "but") and toks[k - 1].low == "," else \
+                1 if w in ("and", "but", "while", "whereas") else 0
+            if best is None or rank > best[0]:
+                best = (rank, k)
+        cuts.append(best[1] if best else None)
+    out = []
+    lo = 0
+    for n in range(len(hits)):
+        hi = len(toks)
+        for m in range(n, len(cuts)):
+            if cuts[m] is not None:
+                hi = cuts[m]
+                break
+        out.append((lo, hi))
+        if n < len(cuts) and cuts[n] is not None:
+            lo = cuts[n]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _context_res() -> tuple[tuple[str, re.Pattern], ...]:
+    """One regex per PLOVER context, from words.yaml's context cue words."""
+    out = []
+    for name, cues in (words().get("context") or {}).items():
+        alts = "|".join(sorted((re.escape(str(c).lower()) for c in cues), key=len, reverse=True))
+        out.append((name, re.compile(rf" (?:{alts}) ")))
+    return tuple(out)
+
+
+def _contexts(hit: Hit, lows: str) -> tuple[str, ...]:
+    ctx = list(hit.pattern.context)
+    for name, rx in _context_res():
+        if name not in ctx and rx.search(lows):
+            ctx.append(name)
+    return tuple(ctx)
+
+
+def _segment(toks: list[Token], i: int) -> tuple[int, int]:
+    """Character span of the comma-delimited phrase around token i."""
+    a = i
+    while a > 0 and toks[a - 1].low not in (",", ";", ":"):
+        a -= 1
+    b = i
+    while b + 1 < len(toks) and toks[b + 1].low not in (",", ";", ":"):
+        b += 1
+    return toks[a].start, toks[b].end
+
+
+def _attributive(text: str, t) -> bool:
+    before = text[max(0, t.start - 6):t.start].lower()
+    after = text[t.end:t.end + 2]
+    return t.text.isdigit() and (before.endswith("the ") or before.endswith(" its ") or before.endswith("a ")) \
+        and after[:1] == " " and after[1:2].islower()
+
+
+def _split_values(v: str) -> list[str]:
+    if v and v[:1] in "{[" and v[-1:] in "}]" and ".." not in v:
+        parts = [p.strip() for p in v[1:-1].split(",") if p.strip()]
+        if len(parts) > 1:
+            return parts
+    return [v]
+
+
+def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
+           heads: list[int] = ()) -> tuple[list[str], bool]:
+    """Dates of a hit's stretch lo..hi: ([values], own) or ([], False) when it has none.
+    In a stretch shared by several triggers, a date belongs to the nearest one."""
+    a = toks[lo].start
+    b = toks[hi - 1].end
+    own = [t for t in timexes if a <= t.start and t.end <= b]
+    mine = toks[head].start
+    others = [toks[h].start for h in heads if h != head and toks[lo].start <= toks[h].start <= b]
+    if others:
+        own = [t for t in own if all(abs(t.start - mine) <= abs(t.start - o) for o in others)]
+    if own:
+        sa, sb = _segment(toks, head)
+        seg = [t for t in own if sa <= t.start and t.end <= sb]
+        # several dates joined by "and": one event each
+        if len(own) > 1:
+            joined = True
+            for x, y in zip(own, own[1:]):
+                between = text[x.end:y.start].lower()
+                pre = text[max(0, x.start - 9):x.start].lower()
+                verbal = any(w in (" was ", " were ", " is ", " to ", " had ") for w in [f" {x} " for x in between.split()]) \
+                    or any(x.endswith("ed") for x in between.split())
+                if " and " not in f" {between} " or "between" in pre or "from" in pre or len(between) > 60 \
+                        or between.strip().startswith(",") or ", and " in between or verbal:
+                    joined = False
+            if joined:
+                return [v for t in own for v in _split_values(t.value)], True
+        hpos = toks[head].start
+        closed = [t for t in own if ".." not in t.value]      # "since 2015" inside a phrase is no event date
+        # "ordered the consulate to close from 1 October": when the order takes effect, not when it was given
+        later = [t for t in closed if t.start > toks[head].start and
+                 text[max(0, t.start - 10):t.start].lower().rstrip().endswith(("from", "effective", "starting", "as of"))]
+        if later and len(later) < len(closed):
+            closed = [t for t in closed if t not in later]
+        elif later:
+            return [], False
+        own = closed or own
+        seg = [t for t in seg if t in closed] if closed else seg
+        pool = seg or own
+        before = [t for t in pool if t.start < hpos]
+        pick = min(pool, key=lambda t: abs(t.start - hpos)) if seg else (before[-1] if before else pool[0])
+        return _split_values(pick.value), True
+    return [], False
+
+
+def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, pair: tuple[str, str] | None,
+                        reference: str | None = None, people: dict[str, str] | None = None,
+                        section_title: str | None = None, place_code=None) -> list[Candidate]:
+    """Candidate events of text[start:end]. `mentions` are gazetteer mentions inside it,
+    `timexes` the date timexes inside it (DATE type, values set)."""
+    toks = tokenize(text, start, end)
+    if not toks:
+        return []
+    hits = find(toks)
+    if not hits:
+        return []
+    actors = act.actor_mentions(toks, mentions, people, place_code)
+    hits = keep(toks, hits, actors)
+    if not hits:
+        return []
+    both = act.both_sides_at(toks)
+    roles = assign(toks, hits, actors, pair, both)
+    tx_toks = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
+    regions = _regions(toks, hits, tx_toks)
+    lows = " " + " ".join(t.low for t in toks) + " "
+    cues = wordset("response_cues")
+    goldstein = cameo_table()
+    seen_tx = set()
+    timexes = [t for t in sorted(timexes, key=lambda t: (t.start, t.end))
+               if (t.start, t.end) not in seen_tx and not seen_tx.add((t.start, t.end))]
+    # "until the end of 1945" bounds an act, it does not date it; "the 1948 treaty" names a thing
+    timexes = [t for t in timexes if not t.text.lower().startswith(("until", "till", "up to", "by the end"))
+               and not _attributive(text, t)]
+    in_timex = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
+    out: list[Candidate] = []
+    prev_dates: list[str] | None = None
+    for n, hit in enumerate(hits):
+        r = roles[n]
+        lo, hi = regions[n]
+        modality = mode_of(toks, hit, section_title)
+        typ, mode, cameo = hit.pattern.type, hit.pattern.mode, hit.pattern.cameo
+        if modality == "obligation":          # "Y must withdraw", said X: X demands it of Y
+            typ, mode, cameo, modality = "REQUEST", None, "100", None
+        if typ == "MOBILIZE" and mode == "exercise" and r.symmetric:
+            typ, mode, cameo = "COOPERATE", "military", "062"   # exercises held together
+        c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
+        if c is None and r.passive and n > 0 and roles[n - 1].passive and out and out[-1].order == n - 1:
+            c, noun = out[-1].count, out[-1].count_noun   # "was charged with espionage and freed": the same person
+        dates, own = _dates(timexes, toks, lo, hi, hit.head, text, [h.head for h in hits])
+        if not dates:
+            if prev_dates:
+                dates = prev_dates[-1:]
+            else:
+                hpos = toks[hit.head].start
+                before = [t for t in timexes if t.end <= hpos]
+                # "recognised X and established relations with it on 21 December 1972": coordinated verbs
+                # share a date that follows the next verb; one that fronts it ("and in August added") is its own
+                nxt_head = toks[hits[n + 1].head].start if n + 1 < len(hits) else None
+                after = [t for t in timexes if t.start >= hpos and (nxt_head is None or t.start > nxt_head)]
+                if before:
+                    dates = [before[-1].value]
+                elif after:
+                    dates = [after[0].value]
+                elif reference:
+                    dates = [reference]
+                else:
+                    dates = [None]
+        prev_dates = dates
+        dates = [_week_to_month(d) for d in dates]
+        window = [t.low for t in toks[:hit.last + 1]]
+        cue = any(w in cues for w in window) or any(f" {c} " in lows for c in cues if " " in c)
+        trig = " ".join(toks[i].text for i in hit.words)
+        for k, d in enumerate(dates):
+            out.append(Candidate(
+                type=typ, mode=mode, cameo=cameo,
+                goldstein=goldstein.get(cameo), context=_contexts(hit, lows),
+                source=r.source, target=r.target, symmetric=r.symmetric,
+                count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
+                start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
+                date_own=own, explicit=r.explicit, named=r.named,
+                conditional=" unless " in lows or " or face " in lows or " if " in lows,
+                count_noun=noun, passive=r.passive))
+    return out
+
+
+def _week_to_month(v: str | None) -> str | None:
+    """EDTF has no weeks: "2020-W21" -> the month holding that week's Thursday."""
+    import datetime
+    import re
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", v or "")
+    if not m:
+        return v
+    try:
+        d = datetime.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 4)
+    except ValueError:
+        return m.group(1)
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def _count_before(toks: list[Token], timexes, value: str, hit: Hit, hi: int, default: int | None) -> int | None:
+    """For the second of "10,000 in June 1941 and more than 20,000 in March 1949": the number before its date."""
+    tx = next((t for t in timexes if t.value == value), None)
+    if tx is None or default is None:
+        return default
+    from .counts import _number
+    k = max((i for i, t in enumerate(toks) if t.end <= tx.start), default=-1)
+    while k > hit.last and toks[k].low not in ("and", ","):
+        n = _number(toks[k])
+        if n is not None and toks[k].low not in ("a", "an"):
+            return n
+        k -= 1
+    return default

@@ -1,0 +1,163 @@
+"""How many people or things an event counts: "three Norwegian diplomats" -> 3.
+
+The counted phrase is the trigger's object (or, in the passive, its
+subject): a number, optional adjectives, and a noun that is not a unit of
+time, money or measure. Named people count one each ("detained Kevin and
+Julia Garratt" -> 2); "a diplomat", "he" and "another Canadian" count one.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import wordset, words
+from .triggers import Hit, Token
+
+_NUM_RE = re.compile(r"^\d[\d,]*$")
+_STOP = frozenset(";:.")
+_PERSON_MODES = frozenset({"arrest", "expel", "release", "deport", "kill", "abduct", "wanted"})
+_SINGLE = frozenset({"he", "she", "him", "her", "another"})
+_TITLES = frozenset("Ambassador Consul President Minister Prime Premier General Colonel Captain Mr Mrs Ms Dr "
+                    "Professor Lieutenant Major Chargé Bishop Father Sister".split())
+
+
+def _number(tok: Token) -> int | None:
+    low = tok.low
+    if _NUM_RE.match(low):
+        try:
+            return int(low.replace(",", ""))
+        except ValueError:
+            return None
+    n = (words().get("numbers") or {}).get(low)
+    return int(n) if isinstance(n, int) else None
+
+
+def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
+    """The noun a number at i counts: skip adjectives and 'of the' up to 4 words."""
+    units = wordset("units")
+    nouns = wordset("count_nouns")
+    j = i + 1
+    while j < min(stop, i + 6):
+        w = toks[j].low
+        if w in units:
+            return None
+        if w in nouns:
+            return j, w
+        if toks[j].text[:1].isupper() and w.endswith("s") and len(w) > 3 and w.isalpha():
+            return j, w                   # a demonym: "four Canadians"
+        if w in ("of", "the", "their", "its", "his", "her", "them") or w.isalpha() or "-" in w:
+            if w in (",", "and", "to", "in", "on", "for", "from", "at", "by"):
+                return None
+            if w.endswith("s") and len(w) > 3 and w not in ("its", "his", "this", "was", "has", "is", "as") \
+                    and toks[j].text[:1].islower() and (j + 1 >= len(toks) or toks[j + 1].low not in nouns):
+                return j, w
+            j += 1
+            continue
+        return None
+    return None
+
+
+_COUNTED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "MOBILIZE", "ASSAULT", "AID", "PROTEST", "REQUEST"})
+
+
+def count(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int, skip: set[int] = frozenset()) -> int | None:
+    """Count for `hit` from tokens lo..hi (the hit's own stretch of the sentence)."""
+    return counted_noun(toks, hit, passive, lo, hi, skip)[0]
+
+
+def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
+                 skip: set[int] = frozenset()) -> tuple[int | None, str | None]:
+    """(count, the noun counted: "diplomats") for `hit`; (None, None) where the text counts nothing."""
+    if hit.pattern.type not in _COUNTED_TYPES:
+        return None, None
+    if not passive and hit.pattern.mode in _PERSON_MODES:
+        k = hit.last + 1
+        while k < hi and toks[k].low in ("the", "a", "an", "former") or (k < hi and toks[k].text in _TITLES):
+            k += 1
+        if k < hi and toks[k].text[:1].isupper() and k not in skip and _number(toks[k]) is None:
+            got = _people(toks, list(range(k, hi)), False)
+            if got:
+                return got, None
+    if passive:
+        j = hit.first - 1
+        span = []
+        while j >= lo and toks[j].low not in _STOP:
+            span.append(j)
+            j -= 1
+        span = span[::-1]
+        span_stop = hit.first
+    else:
+        stop = hi
+        for k in range(hit.last + 1, hi):
+            if toks[k].low in (",", ";", "and", "after", "before", "while", "when", "because") and k > hit.last + 1:
+                stop = k
+                break
+        span = list(range(hit.head + 1, stop))
+        span_stop = stop
+        if hit.first < hit.head:
+            span = list(range(hit.first + 1, stop))
+    # numbers with a counted noun
+    for k in span:
+        if k in hit.words or k in skip:
+            continue
+        n = _number(toks[k])
+        if n is None:
+            continue
+        if k + 3 < len(toks) and toks[k + 1].low == "of" and toks[k + 2].low in ("the", "its", "their") \
+                and _number(toks[k + 3]) is not None and _noun_after(toks, k + 3, span_stop):
+            nn = _noun_after(toks, k + 3, span_stop)
+            return n, toks[nn[0]].text if nn else None      # "24 of the 50 buoys"
+        if toks[k].low in ("a", "an") and not passive and k > (hit.last + 3):
+            continue
+        got = _noun_after(toks, k, span_stop)
+        if got is None:
+            continue
+        if n == 1 and toks[k].low in ("a", "an") and got[1].endswith("s") and got[1] not in ("staff",):
+            continue
+        if toks[k].low == "pair":
+            continue
+        return n, toks[got[0]].text
+    if hit.pattern.mode in _PERSON_MODES:
+        return _people(toks, span, passive), None
+    return None, None
+
+
+def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:
+    """Named people (and pronouns) as the object of an arrest, expulsion or release; in the
+    passive, the subject before the verb ("Kovrig and Spavor were tried")."""
+    if not span:
+        return None
+    seq = span[-4:] if passive else span[:6]
+    for k in seq:
+        if toks[k].low in _SINGLE:
+            return 1
+    if passive:
+        names, started = 0, False
+        tail = list(span[-8:])
+        while tail and (toks[tail[-1]].low in ("was", "were", "been", "being", "is", "are", "be", "had", "has",
+                                                "have", "also", "later", "then", "only", "not", "never")
+                        or toks[tail[-1]].low.endswith("ly")):
+            tail.pop()
+        for idx in reversed(tail):
+            t = toks[idx]
+            if t.text[:1].isupper() and t.low not in ("the", "in", "on", "a"):
+                if not started:
+                    names += 1
+                    started = True
+            elif t.low == "and" and started:
+                started = False
+            else:
+                break
+        return names or None
+    names = 0
+    started = False
+    for idx in seq:
+        t = toks[idx]
+        if t.text[:1].isupper() and t.low not in ("the", "in", "on", "a"):
+            if not started:
+                names += 1
+                started = True
+        elif t.low == "and" and started:
+            started = False
+        elif t.low in (",", "of", "to", "for", "in", "on", "at", "from") or (t.text[:1].islower() and started):
+            break
+    return names or None

@@ -1,0 +1,224 @@
+"""One event told twice is one event; an answer points at what it answers.
+
+Merging: two candidates of the same type, the same parties and compatible
+dates are one event when they come from the same sentence (the same act
+told with two verbs: "declared ... persona non grata, and expelled them")
+or, across sentences, when their modes are the same act as well.
+
+Tit-for-tat: an event answers the latest earlier event that the other
+side aimed at its source, of the same type, within a few months; with a
+response cue ("responded by", "in retaliation", "in answer to") any type
+within a year will do.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .candidates import Candidate
+
+# modes that tell the same act in other words
+_SAME_ACT = [frozenset({"recognize", "relations"}), frozenset({"visit", "meet", "host"}),
+             frozenset({"sign", "settle", None}),
+             frozenset({"military", "aerial", "kill", "explosives", "beat", "invade", "artillery", "firearms"})]
+# acts whose two sides do the same thing: parties are a set, not a direction
+_MUTUAL_MODES = frozenset({"sign", "relations", "recognize", "settle", None})
+# types that tell one act in two words ("the Agreement was signed")
+_SAME_TYPE = [frozenset({"SUPPORT", "AGREE"})]
+
+
+@dataclass
+class Merged:
+    first: Candidate
+    items: list[Candidate] = field(default_factory=list)
+
+    @property
+    def date(self) -> str | None:
+        return self.first.date
+
+
+def _same_act(a: str | None, b: str | None, mutual: bool = False) -> bool:
+    if a == b:
+        return True
+    if mutual and a in _MUTUAL_MODES and b in _MUTUAL_MODES:
+        return True                       # "signed a treaty in which each recognised the other"
+    return any(a in g and b in g for g in _SAME_ACT)
+
+
+def _parties(c: Candidate, same_sentence: bool = False) -> tuple:
+    mutual = c.type in ("SUPPORT", "AGREE") and c.mode in _MUTUAL_MODES or (same_sentence and c.type == "CONSULT")
+    if c.symmetric or mutual:
+        return ("sym",) + tuple(sorted(x for x in (c.source, c.target) if x))
+    return (c.source, c.target)
+
+
+@lru_cache(maxsize=4096)
+def interval(v: str | None) -> tuple[float, float] | None:
+    """The span of an EDTF value as fractional years (the subset bilat emits)."""
+    if not v:
+        return None
+    v = v.strip().replace("~", "").replace("?", "").replace("%", "")
+    if v[:1] in "[{" and v[-1:] in "]}":
+        parts = [interval(p) for p in v[1:-1].split(",") if p.strip() and ".." not in p]
+        parts = [p for p in parts if p]
+        return (min(p[0] for p in parts), max(p[1] for p in parts)) if parts else None
+    if "/" in v:
+        a, b = v.split("/", 1)
+        ia = interval(a) if a not in ("", "..") else (-1e9, -1e9)
+        ib = interval(b) if b not in ("", "..") else (1e9, 1e9)
+        return (ia[0], ib[1]) if ia and ib else None
+    m = re.fullmatch(r"(-?)(\d{2,4}|\d{1,3}X{1,3})(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?", v)
+    if not m:
+        return None
+    y = m.group(2)
+    if "X" in y:
+        return (int(y.replace("X", "0")), int(y.replace("X", "9")) + 1)
+    year = (-1 if m.group(1) else 1) * int(y)
+    mo = m.group(3)
+    if not mo or mo == "XX" or int(mo) > 12:
+        return (year, year + 1)
+    d = m.group(4)
+    if not d or d == "XX":
+        return (year + (int(mo) - 1) / 12, year + int(mo) / 12)
+    day = (int(mo) - 1) / 12 + (int(d) - 1) / 372
+    return (year + day, year + day + 1 / 372)
+
+
+def compatible(a: str | None, b: str | None, same_sentence: bool) -> bool:
+    if a == b:
+        return True
+    if a is None or b is None:
+        return same_sentence
+    ia, ib = interval(a), interval(b)
+    if ia is None or ib is None:
+        return False
+    if not (ia[0] < ib[1] and ib[0] < ia[1]):
+        return False
+    # across sentences a year and a day inside it may be two acts; within one sentence, one
+    width = max(ia[1] - ia[0], ib[1] - ib[0])
+    return same_sentence or width <= 1 / 11
+
+
+def _types_match(a: Candidate, b: Candidate, same_sentence: bool) -> bool:
+    if a.type == b.type:
+        return True
+    return same_sentence and any(a.type in g and b.type in g for g in _SAME_TYPE) and \
+        (a.mode in ("sign", None) and b.mode in ("sign", None))
+
+
+def _open(v: str | None) -> bool:
+    return bool(v) and (".." in v)
+
+
+def _within(a: str, b: str) -> bool:
+    ia, ib = interval(a), interval(b)
+    if not ia or not ib:
+        return False
+    return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
+
+
+def merge(cands: list[Candidate]) -> list[Merged]:
+    out: list[Merged] = []
+    for c in cands:
+        target = None
+        for m in reversed(out):
+            f = m.first
+            same_sentence = any(x.start == c.start for x in m.items)
+            if not _types_match(f, c, same_sentence) or f.modality != c.modality or \
+                    _parties(f, same_sentence) != _parties(c, same_sentence):
+                continue
+            if same_sentence:
+                last = next(x for x in reversed(m.items) if x.start == c.start)
+                if c.date_own and c.date and not _open(c.date) and any(
+                        x.start == c.start and x.date_own and x.date and x.date != c.date for x in m.items):
+                    continue                  # "in the 1950s ..., and an agreement of 28 October 1959"
+                if c.explicit and last.explicit and (f.mode != c.mode or f.mode is None) and c.order != last.order:
+                    continue                  # "X withdrew ... , and Russia later refused ...": two acts
+                mutual = f.type in ("SUPPORT", "AGREE") and c.type in ("SUPPORT", "AGREE")
+                if not _same_act(f.mode, c.mode, mutual) and f.mode and c.mode:
+                    continue
+                target = m
+                break
+            mutual = f.type in ("SUPPORT", "AGREE") and f.mode in _MUTUAL_MODES and c.mode in _MUTUAL_MODES
+            if _same_act(f.mode, c.mode) and compatible(f.date, c.date, False):
+                target = m
+                break
+            if mutual and f.date and c.date and (f.date == c.date and len(f.date) == 10 or
+                                                 ("relations" in (f.mode, c.mode) and _within(f.date, c.date))):
+                target = m                    # one day, one pair, one treaty; relations are set up once
+                break
+        if target is None:
+            out.append(Merged(c, [c]))
+            continue
+        target.items.append(c)
+        f = target.first
+        if f.count is None and c.count is not None:
+            f.count = c.count
+        if f.date is None or (not f.date_own and c.date_own and c.start == f.start):
+            f.date, f.date_own = c.date, c.date_own
+        elif c.date and c.start != f.start:
+            ia, ib = interval(f.date), interval(c.date)
+            if ia and ib and (ib[1] - ib[0]) < (ia[1] - ia[0]):
+                f.date = c.date
+    return _fold_undated(out)
+
+
+def _fold_undated(groups: list[Merged]) -> list[Merged]:
+    """A dateless mention of an act told elsewhere with a date is that act ("X is on Y's list")."""
+    keep: list[Merged] = []
+    for g in groups:
+        f = g.first
+        if f.date is None and not f.modality:
+            same = [h for h in groups if h is not g and h.first.date and h.first.type == f.type
+                    and _same_act(h.first.mode, f.mode) and _parties(h.first) == _parties(f)]
+            if len(same) == 1:
+                same[0].items.extend(g.items)
+                continue
+        keep.append(g)
+    return keep
+
+
+def link_responses(events: list[Merged]) -> dict[int, int]:
+    """index of an answering event -> index of the event it answers."""
+    links: dict[int, int] = {}
+    for i, e in enumerate(events):
+        f = e.first
+        if f.modality or f.symmetric or not f.source or not f.target:
+            continue
+        cue = any(x.response_cue for x in e.items)
+        ie = interval(f.date)
+        best = None
+        best_key: tuple = ()
+        for j in range(len(events)):
+            if j == i:
+                continue
+            g = events[j].first
+            if g.modality or g.source != f.target or g.target != f.source:
+                continue
+            ig = interval(g.date)
+            if ie is None or ig is None:
+                continue
+            overlap = ig[0] < ie[1] and ie[0] < ig[1]
+            if ig[0] > ie[0] + 1e-9 and not overlap:
+                continue                     # the answer comes after
+            if overlap and (g.start, g.head) >= (f.start, f.head):
+                continue                     # same time: the text tells the answer second
+            gap = ie[0] - ig[0]
+            if g.type == f.type and (g.mode == f.mode or cue) and gap <= 0.34:
+                ok = True
+            elif g.type == f.type and gap <= 0.1:
+                ok = True                    # answered in kind within weeks
+            elif cue and gap <= 1.0:
+                ok = True
+            else:
+                ok = False
+            # the answer mirrors its cause: same act first, then the latest before it
+            # the same act answered in kind within months first, else the latest act of the other side
+            near = gap <= 0.34
+            key = (near and g.type == f.type and g.mode == f.mode, near and g.type == f.type, ig[0], g.start, g.head)
+            if ok and (best is None or key > best_key):
+                best, best_key = j, key
+        if best is not None:
+            links[i] = best
+    return links

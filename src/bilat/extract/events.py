@@ -1,0 +1,228 @@
+"""The timeline of an article: typed, dated, directed events, each traced to its sentences.
+
+    extract_events(article, pair, dct=None) -> tuple[Event, ...]
+
+Every narrative sentence (never See also, References, Literature or the
+infobox) is coded by candidates.sentence_candidates; what the sentence
+leaves open is filled from the pair (an expulsion of "a Russian diplomat"
+in a Norway–Russia article is Norway's), events that involve neither side
+are dropped, the same event told twice is merged and answers are linked
+(dedup.py). Fiction, plans, hypotheses and negations stay, flagged.
+"""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from ..model import Article, Event, Evidence
+from .candidates import Candidate, sentence_candidates
+from .dedup import interval, link_responses, merge
+from .document import Document
+from .summary import summary
+
+__all__ = ["extract_events", "event_id"]
+
+
+def event_id(type_: str, source: str | None, target: str | None, date: str | None, start: int,
+             head: int | None = None) -> str:
+    """"ev-" + a short sha1 of type|source|target|date|first evidence start (|trigger offset when needed)."""
+    key = f"{type_}|{source or ''}|{target or ''}|{date or ''}|{start}" + (f"|{head}" if head is not None else "")
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _place_finder(gaz, pair: tuple[str, str]):
+    """City name -> the pair member it lies in (only the pair's cities: an article names many)."""
+    def find(name: str) -> str | None:
+        hits = {code for code in pair if _place_in(name, code)}
+        return hits.pop() if len(hits) == 1 else None
+    return find
+
+
+@lru_cache(maxsize=65536)
+def _place_in(name: str, code: str) -> bool:
+    from ..nlp.gazetteer import gazetteer
+    try:
+        p = gazetteer().place(name, code)
+    except Exception:              # a gazetteer without places: no city is known
+        return False
+    return p is not None and _sovereign(p.country) == code
+
+
+def _sovereign(code: str | None) -> str | None:
+    try:
+        from .places import sovereign
+        return sovereign(code)
+    except Exception:
+        return code
+
+
+_REACTIONS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "THREATEN"})
+
+
+def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: str | None = None) -> Candidate | None:
+    """Complete the parties from the pair; None when the event does not involve it."""
+    a, b = pair
+    if c.source not in pair and _sovereign(c.source) in pair:
+        c.source = _sovereign(c.source)
+    if c.target not in pair and _sovereign(c.target) in pair:
+        c.target = _sovereign(c.target)
+    other = {a: b, b: a}
+    s, t = c.source, c.target
+    if c.symmetric:
+        if s is None and t is None:
+            s, t = a, b
+        elif s in other and (t is None or t == s):
+            t = other[s]
+        elif t in other and s is None:
+            s = other[t]
+    else:
+        if s is None and t is None and c.named and last is not None and c.type in _REACTIONS \
+                and last.source in other and last.target in other and not last.symmetric:
+            # "Prime Minister Jane Doe condemned it": a named reaction comes from the side acted on
+            s, t = last.target, last.source
+        elif s is None and t is None and subject in other and not c.named and not c.passive:
+            s = subject                       # "it", "they": the last sentence's subject
+        elif s is None and t is None and last is not None:
+            s, t = last.source, last.target
+            if last.symmetric:
+                c.symmetric = True
+        if s in other and (t is None or t == s):
+            t = other[s]
+        elif t in other and s is None:
+            s = other[t]
+        elif s is None and t is None:
+            s, t = None, None
+    if s not in other and t not in other:
+        return None
+    c.source, c.target = s, t
+    return c
+
+
+def _share_within(found: list[Candidate]) -> None:
+    """A trigger with no parties takes those of the nearest one of its type in its sentence
+    ("During a visit, X addressed Y"; "a bombing killed 40 soldiers of Y")."""
+    for c in found:
+        if c.source is None and c.target is None:
+            near = sorted((d for d in found if d is not c and (d.source or d.target)),
+                          key=lambda d: (d.type != c.type, abs(d.order - c.order), d.order < c.order))
+            donor = next((d for d in near if d.type == c.type), None) or \
+                next((d for d in near if d.source and d.target and d.order > c.order), None)
+            if donor is not None:
+                c.source, c.target, c.symmetric = donor.source, donor.target, donor.symmetric
+
+
+def _subject(text: str, start: int, mentions) -> str | None:
+    """The state a sentence opens with as its subject ("China also put pressure on ..."), if any."""
+    for m in mentions:
+        before = text[start:m.start].strip().lower()
+        if not before or before in ("the",):
+            return m.code
+        break
+    return None
+
+
+def extract_events(article: Article, pair: tuple[str, str], dct: str | None = None) -> tuple[Event, ...]:
+    doc = Document(article, tuple(pair))
+    try:
+        time = doc.time if dct is None else _time(doc, dct)
+    except Exception:              # no tagger: events without dates rather than none at all
+        time = None
+    from ..nlp.gazetteer import gazetteer
+    gaz = gazetteer()
+    people: dict[str, str] = {}         # people's nationalities did not change a single event: left out
+    place_code = _place_finder(gaz, tuple(pair))
+    cands: list[Candidate] = []
+    last_by_para: dict[int, Candidate] = {}
+    subject: str | None = None
+    running: dict[int, tuple[int, str]] = {}
+    text = article.text
+    from .quotes import quoted, speech_events
+    narrative = doc.narrative
+    quotes = quoted(narrative, text)
+    quote_found: dict[int, list[Candidate]] = {}
+    for idx, s in enumerate(narrative):
+        para = s.section.start             # the running context is the section's
+        timexes = []
+        ref = None
+        if time is not None:
+            from ..nlp.timex import is_date_value
+            timexes = [t for t in time.within(s.start, s.end)
+                       if t.type == "DATE" and t.value and is_date_value(t.value)]
+            ref = time.reference(s.start) if s.section.path else None   # the lead tells the present
+            if s.section.path and running.get(para) and running[para][0] == idx - 1:
+                ref = running[para][1]     # the latest date the sentence before told (not a flashback in it)
+        mentions = gaz.mentions(text, s.start, s.end)
+        found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=tuple(pair),
+                                    reference=ref, people=people, section_title=s.section.title or None,
+                                    place_code=place_code)
+        _share_within(found)
+        if s.start in quotes:              # quoted words: gathered for the speaker, not events of their own
+            quote_found.setdefault(quotes[s.start], []).extend(found)
+            continue
+        for c in found:
+            c = _fill(c, tuple(pair), last_by_para.get(para), subject)
+            if c is None:
+                continue
+            cands.append(c)
+            if not c.modality:
+                last_by_para[para] = c
+        subject = _subject(text, s.start, mentions) or subject
+        told = [c.date for c in found if c.date and not c.modality and c.date_own and interval(c.date)]
+        if told:
+            running[para] = (idx, max(told, key=lambda d: interval(d)[0]))
+    for i in sorted(set(quotes.values())):
+        intro = narrative[i]
+        qs = [x for x in narrative if quotes.get(x.start) == i]
+        ref = None
+        if time is not None:
+            from ..nlp.timex import is_date_value
+            own = [t.value for t in time.within(intro.start, intro.end)
+                   if t.type == "DATE" and t.value and is_date_value(t.value)]
+            ref = own[0] if own else time.reference(intro.start)
+        cands.extend(speech_events(intro, qs, quote_found.get(i, []), text, gaz.mentions(text, intro.start, intro.end),
+                                   tuple(pair), ref))
+    cands.sort(key=lambda c: (c.start, c.order))
+    merged = merge(cands)
+    links = link_responses(merged)
+    sections = {s.start: s.section.label for s in doc.narrative}
+    ids: list[str] = []
+    for m in merged:
+        f = m.first
+        i = event_id(f.type, None if f.symmetric else f.source, None if f.symmetric else f.target, f.date, f.start)
+        if i in ids:                       # two acts of one type in one sentence: the trigger tells them apart
+            i = event_id(f.type, f.source, f.target, f.date, f.start, f.head)
+        ids.append(i)
+    events = []
+    for i, m in enumerate(merged):
+        f = m.first
+        ev: list[Evidence] = []
+        seen = set()
+        for c in m.items:
+            if c.start in seen:
+                continue
+            seen.add(c.start)
+            ev.append(Evidence(text=text[c.start:c.end], start=article.source_offset(c.start),
+                               end=article.source_offset(c.end - 1) + 1, section=sections.get(c.start, "")))
+        actors = tuple(sorted({x for x in (f.source, f.target) if x}))
+        mode = f.mode
+        if f.modality:
+            mode = f.modality
+        events.append(Event(
+            id=ids[i], date=f.date, type=f.type, mode=mode, context=f.context, cameo=f.cameo,
+            goldstein=f.goldstein, source=None if f.symmetric else f.source,
+            target=None if f.symmetric else f.target, actors=actors, count=f.count,
+            summary=summary(f, text), fictional=bool(f.modality),
+            response_to=ids[links[i]] if i in links else None, evidence=tuple(ev)))
+    events.sort(key=lambda e: (_date_key(e.date), e.evidence[0].start if e.evidence else 0))
+    return tuple(events)
+
+
+def _date_key(d: str | None) -> float:
+    iv = interval(d)
+    return iv[0] if iv and iv[0] > -1e8 else (9e9 if iv is None else -9e9)
+
+
+def _time(doc: Document, dct: str):
+    from ..nlp.timex import tag_spans
+    from .document import section_spans
+    return tag_spans(doc.text, section_spans(doc.article), dct=dct)

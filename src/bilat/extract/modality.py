@@ -1,0 +1,115 @@
+"""Is an event history? Negation, future, hypothesis and fiction around a trigger.
+
+A cue counts when it sits in the trigger's clause, a few words before it
+("did not expel", "would open", "could reach"). "not ... until" is no
+negation ("were not lifted until May"). Fiction needs a fiction section or
+a strong cue (a novel, a TV series, "in the story"), and a clause that
+reacts to a work ("In response to the series, the ambassador said") stays
+history.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import phrase_index, wordset
+from .triggers import Hit, Token
+
+_CLAUSE_BREAK = frozenset(";:")
+_PREPS = frozenset("at in on with during after before by from to for of under over near".split())
+# a trigger that takes another act as its complement: that act is not an event of its own
+_FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+_STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
+                   "in the book", "plot")
+
+
+@lru_cache(maxsize=1)
+def _phrases(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in wordset(key))
+
+
+def _has(lows: list[str], lo: int, hi: int, key: str) -> int | None:
+    """Index of the first cue phrase of `key` in lows[lo:hi]."""
+    idx = phrase_index(key)
+    for i in range(max(lo, 0), hi):
+        for p in idx.get(lows[i], ()):
+            if tuple(lows[i:i + len(p)]) == p:
+                return i
+    return None
+
+
+def _window_start(lows: list[str], head: int, n: int = 5) -> int:
+    j = head - 1
+    while j >= 0 and head - j <= n:
+        if lows[j] in _CLAUSE_BREAK or lows[j] in (",",) and head - j > 3:
+            return j + 1
+        j -= 1
+    return j + 1
+
+
+def mode_of(toks: list[Token], hit: Hit, section_title: str | None) -> str | None:
+    """'negation', 'future', 'hypothetical', 'fiction', 'obligation' ("X must ...") or None (history)."""
+    # a capitalised cue mid-sentence is a name ("in May 2020"), not a modal
+    lows = [t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low for i, t in enumerate(toks)]
+    lo = _window_start(lows, hit.first)
+    if is_fiction(lows, hit, section_title):
+        return "fiction"
+    neg = _has(lows, lo, hit.first, "negation")
+    if neg is not None and "until" not in lows[hit.last:hit.last + 12]:
+        return "negation"
+    if hit.pattern.type not in _FRAMES:
+        if _has(lows, lo, hit.first, "obligation") is not None:
+            return "obligation"
+        fut = _has(lows, lo, hit.first, "future")
+        if fut is not None and (lows[fut] not in ("will", "would", "shall")
+                                or _has(lows, max(0, fut - 10), fut, "decided") is None):
+            return "future"
+        if _has(lows, _clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
+            return "hypothetical"
+    return None
+
+
+def _clause_start(lows: list[str], i: int) -> int:
+    j = i - 1
+    while j >= 0 and lows[j] not in _CLAUSE_BREAK and lows[j] != ",":
+        j -= 1
+    return j + 1
+
+
+def is_fiction(lows: list[str], hit: Hit, section_title: str | None) -> bool:
+    in_section = bool(section_title) and section_title.strip().lower() in wordset("fiction_sections")
+    text = " ".join(lows)
+    strong = any(c in text for c in _STRONG_FICTION)
+    if not in_section and not strong:
+        return False
+    if not in_section and not any(c in text for c in ("fictional", "in the story", "tv series", "in the novel")):
+        return False
+    cue = _has(lows, 0, len(lows), "fiction")
+    if cue is None:
+        return False
+    # "In response to the TV series, the ambassador told ...": a reaction to the work is real
+    react = _has(lows, 0, len(lows), "fiction_reaction")
+    if react is not None and react <= cue and "," in lows[react:hit.first]:
+        return False
+    return True
+
+
+def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
+    """Is hit n the complement of a framing trigger before it ("threatened to invade")?"""
+    if n == 0:
+        return False
+    lows = [t.low for t in toks]
+    prev = hits[n - 1]
+    between = lows[prev.last + 1:hits[n].first]
+    if ("let" in between or "letting" in between) and not {",", ";"}.intersection(between):
+        return True                       # "a pact that let the army garrison its territory"
+    if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and "," not in between:
+        return True                       # "accused X of steering ...": the allegation is no event of its own
+    if prev.pattern.type not in _FRAMES:
+        return False
+    if any(w in _CLAUSE_BREAK for w in between) or "," in between or "and" in between:
+        return False
+    if prev.pattern.type in ("REQUEST", "THREATEN") and len(between) <= 3 and \
+            all(w.isalpha() and toks[prev.last + 1 + i].text[:1].islower() and w not in _PREPS
+                for i, w in enumerate(between)):
+        return True                       # "demanded an apology", "called for military consultations"
+    return ("to" in between or "that" in between) and len(between) <= 8

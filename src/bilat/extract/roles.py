@@ -1,0 +1,389 @@
+"""Who acts on whom in a sentence: the source, target, voice and symmetry of each trigger.
+
+The subject of an active trigger is the nearest actor before it that no
+preposition governs and that is not the object of the trigger before; its
+object is the first likely actor after it (a direct object or "against/on/to
+X" before "of X", a place last). A passive trigger ("was arrested", "were
+banned by") turns this round: the actor before it is acted on, and the agent
+follows "by" (or, for an arrest or a ban, the place it happened in). Verb
+phrases joined by "and" share their subject; a relative "who" stands for the
+object before it; "the two countries", "Norway and Russia" act together.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import _ADJ_SUFFIXES, _ADJECTIVES, _BOUNDARY, Actor
+from .lexicon import wordset
+from .triggers import Hit, Token
+
+@dataclass(frozen=True)
+class Roles:
+    source: str | None
+    target: str | None
+    symmetric: bool
+    passive: bool
+    explicit: bool = False       # the clause names its own subject (not shared with the verb before)
+    named: bool = False          # an unknown named subject ("Prime Minister Jane Doe said")
+
+
+
+# types where acting together is the normal reading when no direction is given
+_SYMMETRIC_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
+_SYMMETRIC_MODES = frozenset({"sign", "relations", "settle", "meet", "negotiate", "partnership", None, "economic",
+                              "military"})
+
+
+_ADJECTIVAL = frozenset("opposed committed determined prepared devoted used inclined obliged".split())
+
+
+def is_passive(toks: list[Token], hit: Hit) -> bool:
+    aux = wordset("passive_aux")
+    h = hit.head
+    if toks[h].low in _ADJECTIVAL and h + 1 < len(toks) and toks[h + 1].low == "to":
+        return False                      # "Israel is opposed to ...": the subject acts
+    if not (toks[h].low.endswith("ed") or toks[h].low.endswith("en") or toks[h].low in
+            {"held", "met", "put", "cut", "shut", "seized", "sent", "taken", "told", "left", "set", "struck",
+             "sold", "bought", "paid", "given", "made", "kept", "led", "won", "lost", "brought", "withdrawn",
+             "broken", "sworn", "fought", "built", "driven", "shot", "beaten", "barred", "banned", "tried",
+             "freed"}):
+        return False
+    j = h - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        w = toks[j].low
+        if w in aux:
+            return True
+        if not (w.endswith("ly") or w in {"also", "not", "never", "then", "later", "still", "formally", "only",
+                                           "subsequently", "reportedly", "again", "officially", "all"}):
+            return False
+        j -= 1
+        steps += 1
+    return False
+
+
+# "gunmen from Pakistan", "Russian jets": who carries the act out for a state
+_FORCE_NOUNS = frozenset("forces troops jets bombers fighters ships warships navy army soldiers authorities police "
+                         "officials government hackers aircraft units submarines vessels destroyer frigate "
+                         "servicemen guards gunmen militants rebels tribesmen volunteers raiders infiltrators "
+                         "agents spies commandos".split())
+# which actor after a trigger is its object: a direct object or "against/on/to X" before "of X",
+# and a place ("in X", "from X") last
+_OBJ_RANK = {None: 0, "against": 0, "on": 0, "to": 0, "into": 0, "toward": 0, "towards": 0, "with": 0,
+             "upon": 0, "of": 1, "over": 1, "for": 1, "in": 2, "at": 2, "near": 2, "from": 3, "via": 3}
+
+
+def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[str, str] | None,
+           both: list[int]) -> list[Roles]:
+    """Source, target, symmetry and voice of each hit, in order."""
+    lows = [t.low for t in toks]
+    out: list[Roles] = []
+    prev_hit: Hit | None = None
+    prev_roles: Roles | None = None
+    for n, hit in enumerate(hits):
+        nxt = hits[n + 1].first if n + 1 < len(hits) else len(toks)
+        left_lim = _clause_start(lows, hit.first)
+        obj_of_prev: set[int] = set()
+        coordinated = False
+        prev_in_clause = prev_hit is not None and prev_hit.last >= left_lim
+        if prev_in_clause:
+            left_lim = max(left_lim, prev_hit.first)
+            obj_of_prev = _object_span(lows, prev_hit.last, hit.first)
+            coordinated = _coordinated(lows, actors, prev_hit, hit)
+        passive = is_passive(toks, hit) or (coordinated and prev_roles is not None and prev_roles.passive
+                                             and lows[hit.head].endswith("ed"))
+        left = [a for a in actors if left_lim <= a.first and a.last < hit.head and a.first not in hit.words
+                and a.first not in obj_of_prev and not (prev_hit and prev_hit.first <= a.first <= prev_hit.last)]
+        paren = _parentheticals(lows, _clause_start(lows, hit.first), hit.first)
+        subj_cands = [a for a in left if (a.prep is None or (a.prep == "by" and not passive)
+                                          or (a.prep in _CONJUNCTIONS and _subject_of_clause(lows, a, hit))
+                                          or (a.prep == "from" and a.first >= 2 and lows[a.first - 2] in _FORCE_NOUNS))
+                      and not any(x <= a.first < y for x, y in paren)]
+        if not subj_cands and prev_in_clause and paren:
+            # "The Swedish Riksdag, which did not accept ..., set out": the subject stands before "which"
+            x0 = min(x for x, _ in paren)
+            outer = [a for a in actors if _clause_start(lows, x0) <= a.first < x0 and a.prep is None]
+            if outer:
+                subj_cands = outer[-1:]
+                coordinated = False
+        nominal = _nominal(toks, hit)
+        if nominal:
+            # "the full-scale invasion of Ukraine": the clause's subject is not its agent, a possessor is
+            subj_cands = [a for a in subj_cands if _possessor(toks, a) and a.last + 4 >= hit.first]
+        right = [a for a in actors if hit.head < a.first < nxt and a.first not in hit.words]
+        right = [a for a in right if not any(b in _BOUNDARY for b in lows[hit.last:a.first])
+                 and not _new_clause_before(toks, lows, hit, a, nxt)]
+        agent = next((a for a in right if a.prep == "by" and a.first - hit.last <= 4), None)
+        relative = _relative_subject(lows, actors, prev_hit, hit) if prev_in_clause else False
+        symmetric = False
+        source = target = None
+        if passive:
+            patient = subj_cands[-1] if subj_cands else (left[-1] if left and left[-1].prep in (None, "of") else None)
+            if coordinated and patient is None and prev_roles is not None:
+                source, target = prev_roles.source, prev_roles.target
+            if agent is not None:
+                source = agent.code
+            elif source is None:
+                loc = next((a for a in right if a.prep in ("in", "at") and a.kind in ("country", "capital", "polity",
+                                                                                     "place")), None)
+                if loc is not None and hit.pattern.type in ("COERCE", "SANCTION"):
+                    source = loc.code
+            if patient is not None:
+                target = patient.code
+            elif target is None:
+                dest = next((a for a in right if a.prep != "by" and a.code != source), None)
+                target = dest.code if dest else None
+        else:
+            subj = subj_cands[-1] if subj_cands else None
+            if relative and prev_roles is not None and (prev_roles.target or (pair and prev_roles.source in pair)):
+                # "loyalty to the Emperor, who in return made it ...": the previous object acts
+                source = prev_roles.target or next(x for x in pair if x != prev_roles.source)
+            elif coordinated and prev_roles is not None:
+                source = prev_roles.source
+                symmetric = prev_roles.symmetric
+                if symmetric:
+                    target = prev_roles.target
+            elif subj is not None and not (agent is not None and nominal):
+                source = subj.code
+                # "Norway and Russia resolved", "Norway, Denmark and Iceland pledged"
+                group = [subj]
+                for a in reversed(subj_cands[:-1]):
+                    if _joined(lows, a.last, group[0].first):
+                        group.insert(0, a)
+                    else:
+                        break
+                codes = [g.code for g in group]
+                if len(set(codes)) > 1:
+                    if pair and set(pair) <= set(codes):
+                        symmetric = True
+                        source, target = pair
+                    elif pair and set(pair) & set(codes):
+                        source = next(c for c in codes if c in pair)
+                    elif not pair and len(set(codes)) == 2:
+                        symmetric = True
+                        source, target = codes[0], next(c for c in codes if c != codes[0])
+                    else:
+                        source = codes[0]
+            elif agent is not None:
+                source = agent.code
+            else:
+                # "Two mock airstrikes involving Russian jets", "on loan from China"
+                force = next((a for a in right if _FORCE_NOUNS.intersection(lows[a.last + 1:a.last + 3])
+                              and a.prep in ("involving", "by", "of")
+                              and not {",", "and", ";"}.intersection(lows[hit.last:a.first])), None)
+                frm = next((a for a in right if a.prep == "from"), None)
+                # "In Moscow, members of ... besieged the embassy": where it happened
+                loc = next((a for a in actors if (a.last < hit.first or ((nominal or hit.pattern.type == "PROTEST")
+                                                                          and a in right))
+                            and a.prep in ("in", "at") and a.kind in ("capital", "place", "country")), None) \
+                    if hit.pattern.type in ("PROTEST", "COERCE") else None
+                if loc is not None and pair and loc.code not in pair:
+                    loc = None
+                pick = force or frm or loc
+                if pick is not None:
+                    source = pick.code
+            if not symmetric:
+                objs = [a for a in right if a.code != source and a is not agent
+                        and not (pair and a.code not in pair and a.prep in ("on", "for", "under", "at", "in", "over"))]
+                objs.sort(key=lambda a: (_obj_rank(toks, lows, hit, a), a.first))
+                obj = objs[0] if objs else None
+                if obj is not None:
+                    target = obj.code
+        if hit.pattern.mode == "asylum" and not passive:
+            host = next((a for a in right if a.prep in ("in", "to", "into")), None)
+            if host is not None and host.code != source:
+                source, target = host.code, source   # "refugees from X registered in Y": Y shelters X
+        if lows[hit.head] == "must" and len(subj_cands) >= 2 and not passive:
+            # "Russia said that Sudan must return ...": the speaker demands, the one who must is the target
+            source, target = subj_cands[0].code, subj_cands[-1].code
+        subj_lo = max([left_lim] + [k + 1 for k in range(left_lim, hit.first) if lows[k] in (",", "and")])
+        if any(subj_lo <= b < hit.first for b in both) or any(hit.last < b < min(nxt, hit.last + 3) for b in both):
+            symmetric = True
+        if lows[hit.first] == "joint" and not (source and target):
+            symmetric = True              # "a joint survey", "joint exercises": both sides together
+        if not symmetric and source is None and target is None and passive and \
+                hit.pattern.type in _SYMMETRIC_TYPES and hit.pattern.mode in _SYMMETRIC_MODES:
+            symmetric = True
+        explicit = bool(subj_cands) and not coordinated
+        named = not subj_cands and not coordinated and _named_subject(toks, left_lim, hit.first, actors)
+        roles = Roles(source, target, symmetric, passive, explicit, named)
+        out.append(roles)
+        prev_hit, prev_roles = hit, roles
+    return out
+
+
+def _new_clause_before(toks: list[Token], lows: list[str], hit: Hit, a: Actor, nxt: int) -> bool:
+    """Is actor `a` past a comma that opens another clause (", adopted ...", ", X addressed")?"""
+    span = range(hit.last + 1, a.first)
+    commas = [k for k in span if lows[k] == ","]
+    if not commas:
+        return False
+    if nxt < len(toks) and nxt - a.last <= 2:
+        return True                       # the subject of the next trigger
+    for k in commas:
+        w = lows[k + 1] if k + 1 < len(lows) else ""
+        if w == "and" or (w.endswith("ed") and toks[k + 1].text[:1].islower()):
+            return True
+    return False
+
+
+_TRANSFER_MODES = frozenset({"cede", "return", "surrender", "loan"})
+
+
+def _obj_rank(toks: list[Token], lows: list[str], hit: Hit, a: Actor) -> float:
+    """Lower is a likelier object of the trigger."""
+    r = float(_OBJ_RANK.get(a.prep, 3))
+    if _possessor(toks, a):
+        r += 1.5                          # "delivered Finland's objection to Russia"
+    if hit.first < a.first < hit.last:
+        r += 0.5                          # "joined the German campaign against ...": a modifier
+    if a.kind == "org":
+        r += 1.5                          # states before organisations: "complained to the UN over Israeli raids"
+    if "," in lows[hit.last:a.first]:
+        r += 2                            # past a comma: another phrase
+    if a.prep == "to" and hit.pattern.mode in _TRANSFER_MODES:
+        r -= 1                            # "ceded Norway to Sweden": the receiver
+    return r
+
+
+def _parentheticals(lows: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of ", which/who ... ," inside lows[lo:hi]."""
+    out = []
+    k = lo
+    while k < hi:
+        if lows[k] == "," and k + 1 < hi and lows[k + 1] in ("which", "who", "whose", "whom"):
+            end = next((m for m in range(k + 2, hi) if lows[m] == ","), None)
+            if end is None:
+                break
+            out.append((k, end + 1))
+            k = end + 1
+            continue
+        k += 1
+    return out
+
+
+def _relative_subject(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
+    """"..., who in return made it ...": the relative pronoun stands for the previous object."""
+    between = lows[prev_hit.last + 1:hit.first]
+    if "who" not in between and "which" not in between:
+        return False
+    k = max(i for i, w in enumerate(between) if w in ("who", "which")) + prev_hit.last + 1
+    return not any(k < a.first < hit.first for a in actors) and hit.first - k <= 5
+
+
+# words that are prepositions before a noun and conjunctions before a clause ("after Libya signed")
+_CONJUNCTIONS = frozenset("after before since until while as".split())
+
+
+def _subject_of_clause(lows: list[str], a: Actor, hit: Hit) -> bool:
+    """Is `a` the subject of a clause the trigger heads ("after Libya signed a deal")?"""
+    between = lows[a.last + 1:hit.first]
+    return len(between) <= 2 and all(w.isalpha() and w not in ("the", "a", "an", "of") for w in between)
+
+
+def _possessor(toks: list[Token], a: Actor) -> bool:
+    t = toks[a.last].text
+    return t.endswith("'s") or t.endswith("’s") or t.endswith("s'")
+
+
+_LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gave given conduct conducted "
+                         "launch launched stage staged undertake undertook undertaken carry carried lodge lodged "
+                         "issue issued deliver delivered begin began lead led".split())
+
+
+def _nominal(toks: list[Token], hit: Hit) -> bool:
+    """Is the trigger a noun phrase ("the invasion", "Russia's full-scale invasion")?
+    Not after a light verb: "paid a working visit" is the subject's own act."""
+    j = hit.first - 1
+    steps = 0
+    k = j
+    while k >= 0 and k >= hit.first - 4 and toks[k].low not in _LIGHT_VERBS and toks[k].low not in (",", ";"):
+        k -= 1
+    if k >= 0 and toks[k].low in _LIGHT_VERBS and k >= hit.first - 4:
+        return False
+    if toks[hit.first].low.endswith("ed") and j >= 0 and toks[j].low not in ("the", "a", "an"):
+        return False
+    while j >= 0 and steps < 3:
+        t = toks[j]
+        if t.low in ("the", "a", "an", "its", "their", "his", "her") or _possessive_text(t.text):
+            return True
+        if t.text[:1].isupper() and t.low.endswith("s") and not _possessive_text(t.text) and steps == 0:
+            return False                  # "The Norwegians refused": a plural noun subject
+        if t.text[:1].isupper() or "-" in t.low or t.low.endswith(_ADJ_SUFFIXES) or t.low in _ADJECTIVES:
+            j -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
+def _possessive_text(t: str) -> bool:
+    return t.endswith("'s") or t.endswith("’s")
+
+
+def _named_subject(toks: list[Token], lo: int, hi: int, actors: list[Actor]) -> bool:
+    """A capitalised name (not an actor, not the sentence's first word) right before the trigger."""
+    inside = {i for a in actors for i in range(a.first, a.last + 1)}
+    j = hi - 1
+    while j >= lo and j > hi - 7:
+        t = toks[j]
+        if t.low in (",", ";", "and", "that", "which", "who"):
+            return False
+        if t.text[:1].isupper() and j not in inside and t.low not in ("i",) and \
+                (j > 0 or (j + 1 < len(toks) and toks[j + 1].text[:1].isupper())) and t.low not in _MONTHS:
+            return True
+        j -= 1
+    return False
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday in on at during after before "
+                    "later earlier the a".split())
+
+
+def _coordinated(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
+    if "that" in lows[max(0, prev_hit.first - 6):prev_hit.first] and \
+            ("," in lows[prev_hit.last:hit.first] and "and" in lows[prev_hit.last:hit.first]):
+        return False                      # "X disclosed that Y had done A, and condemned it": X condemned
+    return _coordinated_vp(lows, actors, prev_hit, hit)
+
+
+def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
+    """Is hit a verb phrase coordinated with prev_hit, sharing its subject?
+    "... expelled ten diplomats and in August added ...": an "and" (or "by", "then") with no
+    actor between it and the trigger."""
+    j = hit.first - 1
+    while j > prev_hit.last:
+        if lows[j] in ("by", "before", "after", "while", "thereby") and j + 1 != hit.first:
+            return False                  # "after a bombing killed ...": a clause of its own, not "after expelling"
+        if lows[j] in ("and", "but", "then", "by", "before", "after", "while", "thereby", "also"):
+            return not any(j < a.first < hit.first for a in actors) and \
+                not any(w in ("who", "which", "that", "whom") for w in lows[j + 1:hit.first])
+        if lows[j] in (";", ":"):
+            return False
+        j -= 1
+    return prev_hit.last + 1 == hit.first
+
+
+def _clause_start(lows: list[str], i: int) -> int:
+    j = i - 1
+    while j >= 0:
+        if lows[j] in _BOUNDARY:
+            return j + 1
+        j -= 1
+    return 0
+
+
+def _object_span(lows: list[str], prev_last: int, upto: int) -> set[int]:
+    """Token indices of the noun phrase right after the previous trigger (its object)."""
+    out = set()
+    j = prev_last + 1
+    while j < upto and lows[j] not in ("and", ",", ";", "but", "then", "while", "after", "before", "when"):
+        out.add(j)
+        j += 1
+    return out
+
+
+def _joined(lows: list[str], a_last: int, b_first: int) -> bool:
+    between = lows[a_last + 1:b_first]
+    return 0 < len(between) <= 3 and set(between) <= {"and", "–", "-", ",", "the", "both"}

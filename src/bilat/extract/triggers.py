@@ -1,0 +1,102 @@
+"""Tokens of a sentence and the trigger patterns they match.
+
+One pass over the tokens: each token's lower-case form looks up the
+patterns whose first word it can be; a pattern then matches its remaining
+words left to right, gaps taking as few words as they can. Where matches
+share words, the one with more words wins (impose ... sanctions over
+sanctions), so each word triggers at most one event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Pattern, first_index
+
+_TOKEN_RE = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_](?:[\w'’.-]*[\w])?|[^\w\s]")
+_CLAUSE_STOP = frozenset(";:")
+_SOFT_STOP = frozenset(",")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int          # offsets into the text the sentence came from
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    pattern: Pattern
+    words: tuple[int, ...]     # token indices of the pattern's words
+    head: int                  # token index of the head word
+
+    @property
+    def first(self) -> int:
+        return self.words[0]
+
+    @property
+    def last(self) -> int:
+        return self.words[-1]
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        t = m.group(0)
+        low = t.lower().replace("’", "'")
+        if low.endswith("'s") and len(low) > 2:       # possessive: Russia's -> russia's, matched as russia
+            low = low[:-2]
+        out.append(Token(m.start(), m.end(), t, low))
+    return out
+
+
+def _match(parts: tuple, toks: list[Token], i: int, k: int, acc: list[int]) -> list[int] | None:
+    """Match parts[k:] from token i; acc holds the word indices so far."""
+    if k == len(parts):
+        return acc
+    part = parts[k]
+    if isinstance(part, tuple):                     # a gap
+        _, n, commas = part
+        j = i
+        for _ in range(n + 1):
+            if j >= len(toks):
+                return None
+            got = _match(parts, toks, j, k + 1, acc)
+            if got is not None:
+                return got
+            t = toks[j].low
+            if t in _CLAUSE_STOP or t == "." or (not commas and t in _SOFT_STOP):
+                return None
+            j += 1
+        return None
+    if i < len(toks) and toks[i].low in part:
+        return _match(parts, toks, i + 1, k + 1, acc + [i])
+    return None
+
+
+def find(toks: list[Token]) -> list[Hit]:
+    """Non-overlapping trigger hits, in text order."""
+    idx = first_index()
+    cands: list[Hit] = []
+    for i, t in enumerate(toks):
+        for p in idx.get(t.low, ()):
+            words = _match(p.parts, toks, i + 1, 1, [i])
+            if words is None:
+                continue
+            head_word = sum(1 for x in p.parts[:p.head] if not isinstance(x, tuple))
+            cands.append(Hit(p, tuple(words), words[head_word]))
+    cands.sort(key=lambda h: (-len(h.words), h.first, h.last - h.first))
+    taken: set[int] = set()
+    out: list[Hit] = []
+    for h in cands:
+        if taken.intersection(h.words):
+            continue
+        taken.update(h.words)
+        out.append(h)
+    # "-" rows name phrases that look like triggers but tell no event ("trading partner")
+    out = [h for h in out if h.pattern.type != "-"]
+    out.sort(key=lambda h: h.head)
+    return out

@@ -1,0 +1,68 @@
+"""Every events data file loads, and no lexicon entry names a type or code that does not exist."""
+from __future__ import annotations
+
+import pytest
+
+from bilat.data import data_path
+from bilat.errors import DataFileError
+from bilat.extract import lexicon
+
+
+def test_cameo_table_loads():
+    table = lexicon.cameo_table()
+    assert len(table) > 250
+    assert table["1663"] == -7.0 and table["057"] == 8.0
+    assert all(-10.0 <= v <= 10.0 for v in table.values())
+
+
+def test_cameo_table_has_no_descriptions():
+    header = next(ln for ln in data_path("events/cameo_goldstein.tsv").read_text(encoding="utf-8").splitlines()
+                  if ln and not ln.startswith("#"))
+    assert header.split("\t") == ["code", "goldstein"]
+
+
+def test_triggers_load_and_refer_to_real_types_and_codes():
+    pats = lexicon.patterns()
+    assert len(pats) > 300
+    codes = lexicon.cameo_table()
+    for p in pats:
+        if p.type == "-":
+            continue
+        assert p.type in lexicon.PLOVER_TYPES, p.text
+        assert p.cameo in codes, p.text
+    assert {p.type for p in pats if p.type != "-"} == set(lexicon.PLOVER_TYPES)
+
+
+def test_words_file_has_every_list():
+    w = lexicon.words()
+    for key in ("irregular", "count_nouns", "units", "numbers", "passive_aux", "prepositions", "both_sides",
+                "institutions", "negation", "future", "hypothetical", "obligation", "fiction", "response_cues",
+                "context", "summaries", "weak_triggers", "decided"):
+        assert w.get(key), key
+    for code in w["institutions"]:
+        assert len(code) == 3 and code.isupper()
+    for key in w["summaries"]:
+        assert key.split(":")[0] in lexicon.PLOVER_TYPES
+
+
+def test_inflections_are_invariant():
+    idx = lexicon.first_index()
+    for form in ("expel", "expels", "expelled", "expelling", "detain", "detained", "treaty", "treaties",
+                 "visit", "visited", "met", "sanction", "sanctions"):
+        assert form in idx, form
+
+
+def test_bad_pattern_fails_loudly():
+    with pytest.raises(DataFileError):
+        lexicon._compile("* expel", {}, "triggers.tsv")
+    with pytest.raises(DataFileError):
+        lexicon._compile("expel |", {}, "triggers.tsv")
+
+
+def test_word_lists_hold_only_words():
+    """YAML reads on/off/no/yes as booleans: every list item must stay a word."""
+    w = lexicon.words()
+    for key, val in w.items():
+        if isinstance(val, list):
+            for item in val:
+                assert isinstance(item, str) and not isinstance(item, bool), (key, item)
