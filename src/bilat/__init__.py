@@ -17,7 +17,7 @@ from .errors import BilatError, DataFileError, SourceError, StoreError
 from .model import Article, Event, Evidence, Mission, Record
 
 __version__ = "0.1.0"
-__all__ = ["extract", "read", "Record", "Article", "Event", "Evidence", "Mission",
+__all__ = ["extract", "read", "open", "Record", "Article", "Event", "Evidence", "Mission",
            "BilatError", "SourceError", "DataFileError", "StoreError", "__version__"]
 
 
@@ -36,3 +36,10 @@ def extract(path_or_text: str | Path, dct: str | None = None) -> Record:
     """The relations record of one article (a path, '-', or the article's text)."""
     from .extract.record import extract_record
     return extract_record(read(path_or_text), dct=dct)
+
+
+def open(db: str | Path = "bilat.db"):
+    """The knowledge base in the store `db`: pairs(), timeline(a, b, ...),
+    events(...), missions(...), asof(a, b, date), records(); see bilat.store."""
+    from .store import open_store
+    return open_store(db)

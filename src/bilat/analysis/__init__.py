@@ -1,0 +1,1 @@
+"""Analysis over the store: timelines, as-of snapshots, yearly series."""

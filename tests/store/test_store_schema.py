@@ -1,0 +1,101 @@
+"""Versioned schema: an earlier store opens (upgraded after a backup); others are refused clearly."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from bilat.errors import StoreError
+from bilat.model import Established, Event, Evidence, Record
+from bilat.store import open_store, schema
+from bilat.store.writer import Writer
+
+REC = Record(
+    source={"title": "Chile–Peru relations", "path": "chile-peru.txt", "format": "plaintext", "sha256": "f" * 64},
+    pair=("CHL", "PER"),
+    established=Established("1839-05-12", (Evidence("Relations were established in 1839.", 0, 35, "Lead"),)),
+    events=(Event("ev-1", "1990-03", "SANCTION", mode="expel", source="CHL", target="PER", count=2,
+                  summary="Chile expels 2 diplomats", evidence=(Evidence("Chile expelled two diplomats.", 40, 69,
+                                                                         "History"),)),
+            Event("ev-2", "1537/1814", "COOPERATE", summary="a long period")))
+
+
+def v1_store(path):
+    """A store as version 1 of bilat wrote it (its DDL, its rows)."""
+    con = sqlite3.connect(path)
+    con.executescript(schema.V1_DDL)
+    con.execute("INSERT INTO articles (id, title, path, format, sha256, a, b, pa, pb, established, record, "
+                "ingested_at) VALUES (1, ?, ?, 'plaintext', ?, 'CHL', 'PER', 'CHL', 'PER', '1839-05-12', ?, "
+                "'2026-01-01T00:00:00+00:00')",
+                (REC.source["title"], REC.source["path"], REC.source["sha256"], json.dumps(REC.to_json())))
+    con.execute("INSERT INTO facts (article_id, kind, seq, pa, pb, name, subject, object, date) "
+                "VALUES (1, 'established', 0, 'CHL', 'PER', 'diplomatic relations', 'CHL', 'PER', '1839-05-12')")
+    for i, e in enumerate(REC.events):
+        con.execute("INSERT INTO events (article_id, seq, id, pa, pb, date, type, mode, context, source, target,"
+                    " actors, count, summary, fictional) VALUES (1, ?, ?, 'CHL', 'PER', ?, ?, ?, '[]', ?, ?, '[]',"
+                    " ?, ?, 0)", (i, e.id, e.date, e.type, e.mode, e.source, e.target, e.count, e.summary))
+        for k, v in enumerate(e.evidence):
+            con.execute('INSERT INTO evidence (article_id, owner, owner_seq, seq, text, start, "end", section)'
+                        " VALUES (1, 'event', ?, ?, ?, ?, ?, ?)", (i, k, v.text, v.start, v.end, v.section))
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+
+
+def test_a_version_1_store_is_backed_up_and_upgraded_in_place(tmp_path):
+    db = tmp_path / "old.db"
+    v1_store(db)
+    with open_store(db) as kb:
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+        tl = kb.timeline("Chile", "Peru")
+        assert [e.date for e in tl] == ["1537/1814", "1990-03"]
+        assert tl[1].date_lo == "1990-03-01" and tl[1].date_hi == "1990-03-31"
+        assert [e.id for e in kb.events(text="expelled")] == ["ev-1"]        # the new full-text index
+        assert kb.asof("Chile", "Peru", "1900").established is True
+        assert kb.record("Chile–Peru relations") == REC
+    backup = tmp_path / "old.db.v1.bak"
+    assert backup.exists()
+    con = sqlite3.connect(backup)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+    con.close()
+    # opening again changes nothing more; the upgraded store takes new records
+    with open_store(db):
+        pass
+    assert not (tmp_path / "old.db.v2.bak").exists()
+    with Writer(db) as w:
+        assert w.put(REC) == "replaced"         # written by an older extractor: extracted anew
+
+
+def test_a_newer_store_is_refused(tmp_path):
+    db = tmp_path / "new.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE x (y)")
+    con.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer bilat"):
+        open_store(db)
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"this is not a database at all" * 100, "not a bilat store|cannot open"),
+    (None, "no such store"),
+])
+def test_bad_store_files_give_one_clear_error(tmp_path, content, message):
+    db = tmp_path / "x.db"
+    if content is not None:
+        db.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        open_store(db)
+
+
+def test_another_sqlite_database_is_not_taken_for_a_store(tmp_path):
+    db = tmp_path / "other.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE people (name)")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="not a bilat store"):
+        Writer(db)
