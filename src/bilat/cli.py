@@ -39,6 +39,7 @@ def _build_parser() -> argparse.ArgumentParser:
     co.set_defaults(run=_lazy("bilat.events_cli", "run_code"))
 
     from .store_cli import add_commands; add_commands(sub)
+    from .web_cli import add_commands as add_web; add_web(sub)
     return p
 
 
