@@ -30,6 +30,8 @@ def _build_parser() -> argparse.ArgumentParser:
     da.add_argument("files", nargs="+", metavar="FILE")
     da.add_argument("--dct", metavar="YYYY-MM-DD", help="document creation date (news)")
     da.add_argument("--format", choices=["json", "table"], default="table")
+    da.add_argument("--ranges", choices=["split", "joined"], default="split",
+                    help="print a range or set as its parts, as TimeML does (split), or as one item (joined)")
     da.set_defaults(run=_lazy("bilat.dates_cli", "run_dates"))
 
     co = sub.add_parser("code", help="code events sentence by sentence (one input line each)",
