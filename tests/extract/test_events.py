@@ -188,3 +188,20 @@ def test_ids_unique_for_two_acts_in_one_sentence():
     sanctions = [e for e in evs if e.type == "SANCTION" and not e.fictional]
     assert len(sanctions) == 2
     assert len({e.id for e in evs}) == len(evs)
+
+
+def test_timeline_cli_csv(tmp_path, capsys):
+    import argparse
+    import csv
+    import io
+
+    from bilat.events_cli import run_timeline
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE.replace("Ruritania–Borduria", "Estonia–Latvia"), encoding="utf-8")
+    assert run_timeline(argparse.Namespace(files=[str(f)], format="csv", include_fictional=False)) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and all(r["date"] for r in rows[:3])
+    assert any(r["type"] == "SANCTION" and r["source"] == "EST" and r["target"] == "LVA" for r in rows)
+    assert not any("novel" in r["summary"] for r in rows)
+    assert run_timeline(argparse.Namespace(files=[str(tmp_path / "missing.txt")], format="table",
+                                           include_fictional=False)) == 1

@@ -27,6 +27,9 @@ _NAME_OK = frozenset("in on at to from with and or of by for the a an after befo
                      "soviet imperial tsarist communist socialist democratic federal republican "
                      "january february march april may june july august september october november december "
                      "monday tuesday wednesday thursday friday saturday sunday".split())
+# agreements named after the place they were signed in
+_NAMED_BY_PLACE = frozenset("treaty peace convention agreement accord pact protocol declaration congress "
+                            "armistice conference summit".split())
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
                           "fifty hundred thousand dozen".split())
 _TITLES = frozenset("king queen emperor empress tsar czar sultan shah president government parliament crown "
@@ -152,6 +155,8 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         prep = lows[j] if j >= 0 and lows[j] in preps else None
         if counted and prep in ("about", "over", "around", "than", "under", "nearly", "some"):
             prep = None                   # "about 4,000 Norwegian soldiers": a quantity, no preposition
+        if prep == "of" and j > 0 and lows[j - 1] in _NAMED_BY_PLACE:
+            continue                      # "the Peace of Riga", "the Treaty of Tartu": where, not who
         if prep == "of" and j > 0 and lows[j - 1] in _TITLES:
             # "the King of Denmark", "the Government of India" act as the state; "to the King of Sweden"
             k = j - 2

@@ -12,6 +12,7 @@ one event each.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -238,7 +239,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                     dates = [None]
         prev_dates = dates
         dates = [_week_to_month(d) for d in dates]
-        window = [t.low for t in toks[:hit.last + 1]]
+        window = [t.low for t in toks]          # "..., in a move seen as retaliation": anywhere in the sentence
         cue = any(w in cues for w in window) or any(f" {c} " in lows for c in cues if " " in c)
         trig = " ".join(toks[i].text for i in hit.words)
         for k, d in enumerate(dates):
@@ -256,8 +257,6 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
 
 def _week_to_month(v: str | None) -> str | None:
     """EDTF has no weeks: "2020-W21" -> the month holding that week's Thursday."""
-    import datetime
-    import re
     m = re.fullmatch(r"(\d{4})-W(\d{2})", v or "")
     if not m:
         return v

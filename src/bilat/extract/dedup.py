@@ -141,7 +141,7 @@ def merge(cands: list[Candidate]) -> list[Merged]:
                 target = m
                 break
             mutual = f.type in ("SUPPORT", "AGREE") and f.mode in _MUTUAL_MODES and c.mode in _MUTUAL_MODES
-            if _same_act(f.mode, c.mode) and compatible(f.date, c.date, False):
+            if _same_act(f.mode, c.mode) and compatible(f.date, c.date, False) and c.date_own:
                 target = m
                 break
             if mutual and f.date and c.date and (f.date == c.date and len(f.date) == 10 or

@@ -15,9 +15,13 @@ import hashlib
 from functools import lru_cache
 
 from ..model import Article, Event, Evidence
+from ..nlp.gazetteer import gazetteer
+from ..nlp.timex import is_date_value
 from .candidates import Candidate, sentence_candidates
 from .dedup import interval, link_responses, merge
+from .places import sovereign
 from .document import Document
+from .quotes import quoted, speech_events
 from .summary import summary
 
 __all__ = ["extract_events", "event_id"]
@@ -40,20 +44,11 @@ def _place_finder(gaz, pair: tuple[str, str]):
 
 @lru_cache(maxsize=65536)
 def _place_in(name: str, code: str) -> bool:
-    from ..nlp.gazetteer import gazetteer
     try:
         p = gazetteer().place(name, code)
     except Exception:              # a gazetteer without places: no city is known
         return False
-    return p is not None and _sovereign(p.country) == code
-
-
-def _sovereign(code: str | None) -> str | None:
-    try:
-        from .places import sovereign
-        return sovereign(code)
-    except Exception:
-        return code
+    return p is not None and sovereign(p.country) == code
 
 
 _REACTIONS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "THREATEN"})
@@ -62,12 +57,14 @@ _REACTIONS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "THREATEN"})
 def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: str | None = None) -> Candidate | None:
     """Complete the parties from the pair; None when the event does not involve it."""
     a, b = pair
-    if c.source not in pair and _sovereign(c.source) in pair:
-        c.source = _sovereign(c.source)
-    if c.target not in pair and _sovereign(c.target) in pair:
-        c.target = _sovereign(c.target)
+    if c.source not in pair and sovereign(c.source) in pair:
+        c.source = sovereign(c.source)
+    if c.target not in pair and sovereign(c.target) in pair:
+        c.target = sovereign(c.target)
     other = {a: b, b: a}
     s, t = c.source, c.target
+    if s is None and t is None and c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "relations", "settle", None):
+        c.symmetric = True                # a treaty the sentence names no party to: the pair's own
     if c.symmetric:
         if s is None and t is None:
             s, t = a, b
@@ -98,6 +95,20 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
     return c
 
 
+class _LazyMentions:
+    """The gazetteer's mentions in a sentence, looked up only if the sentence has a trigger."""
+
+    def __init__(self, gaz, text: str, start: int, end: int):
+        self._args = (gaz, text, start, end)
+        self._found = None
+
+    def __iter__(self):
+        if self._found is None:
+            gaz, text, start, end = self._args
+            self._found = gaz.mentions(text, start, end)
+        return iter(self._found)
+
+
 def _share_within(found: list[Candidate]) -> None:
     """A trigger with no parties takes those of the nearest one of its type in its sentence
     ("During a visit, X addressed Y"; "a bombing killed 40 soldiers of Y")."""
@@ -123,11 +134,7 @@ def _subject(text: str, start: int, mentions) -> str | None:
 
 def extract_events(article: Article, pair: tuple[str, str], dct: str | None = None) -> tuple[Event, ...]:
     doc = Document(article, tuple(pair))
-    try:
-        time = doc.time if dct is None else _time(doc, dct)
-    except Exception:              # no tagger: events without dates rather than none at all
-        time = None
-    from ..nlp.gazetteer import gazetteer
+    time = doc.time if dct is None else _time(doc, dct)
     gaz = gazetteer()
     people: dict[str, str] = {}         # people's nationalities did not change a single event: left out
     place_code = _place_finder(gaz, tuple(pair))
@@ -136,22 +143,16 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
     subject: str | None = None
     running: dict[int, tuple[int, str]] = {}
     text = article.text
-    from .quotes import quoted, speech_events
     narrative = doc.narrative
     quotes = quoted(narrative, text)
     quote_found: dict[int, list[Candidate]] = {}
     for idx, s in enumerate(narrative):
         para = s.section.start             # the running context is the section's
-        timexes = []
-        ref = None
-        if time is not None:
-            from ..nlp.timex import is_date_value
-            timexes = [t for t in time.within(s.start, s.end)
-                       if t.type == "DATE" and t.value and is_date_value(t.value)]
-            ref = time.reference(s.start) if s.section.path else None   # the lead tells the present
-            if s.section.path and running.get(para) and running[para][0] == idx - 1:
-                ref = running[para][1]     # the latest date the sentence before told (not a flashback in it)
-        mentions = gaz.mentions(text, s.start, s.end)
+        timexes = [t for t in time.within(s.start, s.end) if t.type == "DATE" and t.value and is_date_value(t.value)]
+        ref = time.reference(s.start) if s.section.path else None   # the lead tells the present
+        if s.section.path and running.get(para) and running[para][0] == idx - 1:
+            ref = running[para][1]         # the latest date the sentence before told (not a flashback in it)
+        mentions = _LazyMentions(gaz, text, s.start, s.end)
         found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=tuple(pair),
                                     reference=ref, people=people, section_title=s.section.title or None,
                                     place_code=place_code)
@@ -173,12 +174,9 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
     for i in sorted(set(quotes.values())):
         intro = narrative[i]
         qs = [x for x in narrative if quotes.get(x.start) == i]
-        ref = None
-        if time is not None:
-            from ..nlp.timex import is_date_value
-            own = [t.value for t in time.within(intro.start, intro.end)
-                   if t.type == "DATE" and t.value and is_date_value(t.value)]
-            ref = own[0] if own else time.reference(intro.start)
+        own = [t.value for t in time.within(intro.start, intro.end)
+               if t.type == "DATE" and t.value and is_date_value(t.value)]
+        ref = own[0] if own else time.reference(intro.start)
         cands.extend(speech_events(intro, qs, quote_found.get(i, []), text, gaz.mentions(text, intro.start, intro.end),
                                    tuple(pair), ref))
     cands.sort(key=lambda c: (c.start, c.order))
@@ -201,8 +199,8 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
             if c.start in seen:
                 continue
             seen.add(c.start)
-            ev.append(Evidence(text=text[c.start:c.end], start=article.source_offset(c.start),
-                               end=article.source_offset(c.end - 1) + 1, section=sections.get(c.start, "")))
+            # offsets into the article's text (for wikitext: the plain text the reader derives, as RECORD.md says)
+            ev.append(Evidence(text=text[c.start:c.end], start=c.start, end=c.end, section=sections.get(c.start, "")))
         actors = tuple(sorted({x for x in (f.source, f.target) if x}))
         mode = f.mode
         if f.modality:

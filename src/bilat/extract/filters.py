@@ -23,7 +23,7 @@ def keep(toks: list[Token], hits: list[Hit], actors) -> list[Hit]:
     weak = wordset("weak_triggers")
     actor_toks = {i for a in actors for i in range(a.first, a.last + 1)}
     strong = [h for h in hits if h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT")
-              and not (len(h.words) == 1 and toks[h.head].low in weak)]
+              and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)]
     out = []
     for n, hit in enumerate(hits):
         if embedded(toks, hits, n) or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
@@ -38,7 +38,7 @@ def keep(toks: list[Token], hits: list[Hit], actors) -> list[Hit]:
         if _in_name(toks, hit) and toks[hit.head].low not in weak and toks[hit.head].low not in (
                 "peace", "armistice", "treaty"):
             continue                      # "Asia-Pacific Economic Cooperation", "Strategic Economic Dialogue"
-        if len(hit.words) == 1 and toks[hit.head].low in weak and any(
+        if all(toks[i].low in weak or toks[i].low == "of" for i in hit.words) and any(h.last < hit.first and
                 ";" not in (between := [t.low for t in toks[min(h.last, hit.last):max(h.first, hit.first)]])
                 and not any(x == "," and y == "and" for x, y in zip(between, between[1:]))
                 for h in strong):

@@ -52,5 +52,5 @@ def speech_events(intro, quote_sents, found: list[Candidate], text: str, mention
         out.append(Candidate(type="ACCUSE", mode="disapprove", cameo="111", goldstein=cameo_table().get("111"),
                              context=(), source=speaker, target=target, symmetric=False, count=None,
                              date=reference, modality=None, start=s.start, end=s.end, head=s.start,
-                             trigger="quoted criticism", response_cue=False, order=k, date_own=False))
+                             trigger="quoted criticism", response_cue=False, order=k, date_own=k > 0))
     return out
