@@ -45,24 +45,12 @@ class Document:
     def sentences(self) -> list[Sentence]:
         """Sentences of every section's own text (subsections excluded), in order."""
         out: list[Sentence] = []
-        secs = sorted(self.article.sections, key=lambda s: (s.start, -s.end))
-        for i, sec in enumerate(secs):
-            # a section's own text stops where its first subsection's heading begins
-            own_end = sec.end
-            for nxt in secs[i + 1:]:
-                if nxt.start >= sec.start and nxt.level > sec.level and nxt.start < own_end:
-                    own_end = self._heading_start(nxt)
-                    break
-            for a, b in split(self.text, sec.start, own_end):
+        for sec, start, end in own_spans(self.article):
+            for a, b in split(self.text, start, end):
                 if self.text[a:b].lstrip().startswith("="):
                     continue
                 out.append(Sentence(a, b, sec, self.text[a:b]))
         return out
-
-    def _heading_start(self, sec: Section) -> int:
-        """Offset of the heading line that opens `sec`."""
-        pos = self.text.rfind("\n", 0, max(sec.start - 1, 0))
-        return pos + 1 if pos >= 0 else 0
 
     @cached_property
     def narrative(self) -> list[Sentence]:
@@ -81,6 +69,23 @@ class Document:
         return Evidence(text=s.text, start=s.start, end=s.end, section=s.section.label)
 
 
+def own_spans(article: Article) -> list[tuple[Section, int, int]]:
+    """Each section with the span of its own text: up to the heading of its first
+    subsection, so no offset belongs to two spans."""
+    text = article.text
+    secs = sorted(article.sections, key=lambda s: (s.start, -s.end))
+    out = []
+    for i, sec in enumerate(secs):
+        own_end = sec.end
+        for nxt in secs[i + 1:]:
+            if nxt.start >= sec.start and nxt.level > sec.level and nxt.start < own_end:
+                nl = text.rfind("\n", 0, max(nxt.start - 1, 0))   # the subsection's heading line
+                own_end = max(sec.start, nl + 1 if nl >= 0 else 0)
+                break
+        out.append((sec, sec.start, own_end))
+    return out
+
+
 def section_spans(article: Article) -> list[tuple[int, int, str | None]]:
-    """Sections as (start, end, heading title) for the temporal tagger."""
-    return [(s.start, s.end, s.title or None) for s in sorted(article.sections, key=lambda s: s.start)]
+    """Sections' own spans as (start, end, heading title) for the temporal tagger."""
+    return [(a, b, sec.title or None) for sec, a, b in own_spans(article)]

@@ -132,8 +132,10 @@ def _subject(text: str, start: int, mentions) -> str | None:
     return None
 
 
-def extract_events(article: Article, pair: tuple[str, str], dct: str | None = None) -> tuple[Event, ...]:
-    doc = Document(article, tuple(pair))
+def extract_events(article: Article, pair: tuple[str, str], dct: str | None = None,
+                   doc: Document | None = None) -> tuple[Event, ...]:
+    """`doc` lets the record share one prepared Document (sentences, time index) with the facts."""
+    doc = doc if doc is not None and doc.article is article else Document(article, tuple(pair))
     time = doc.time if dct is None else _time(doc, dct)
     gaz = gazetteer()
     people: dict[str, str] = {}         # people's nationalities did not change a single event: left out

@@ -18,7 +18,7 @@ def extract_record(article: Article, dct: str | None = None, events: bool = True
     evs: tuple = ()
     if events:
         from .events import extract_events
-        evs = extract_events(article, pair, dct=dct)
+        evs = extract_events(article, pair, dct=dct, doc=doc)
     return Record(
         source={"title": article.title, "path": article.path, "format": article.format,
                 "sha256": article.sha256},
