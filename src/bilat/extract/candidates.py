@@ -122,6 +122,23 @@ def _attributive(text: str, t) -> bool:
         and after[:1] == " " and after[1:2].islower()
 
 
+_RELATIVE_TO_EVENT = re.compile(
+    r"^(?:only\s+|just\s+|some\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+    r"(?:day|week|month|year|decade)s?\s+(?:after|before)$", re.I)
+
+
+def _datable(timexes: list) -> list:
+    """The time expressions that may date the sentence's acts. Where the sentence
+    gives a calendar date of its own, "a month after <the pact>" dates the pact, not
+    the act, and a yearless holiday ("Victory Day") only repeats the full date."""
+    full = [t for t in timexes if re.match(r"-?\d{4}", t.value or "")
+            and not _RELATIVE_TO_EVENT.match(t.text.strip())]
+    if not full:
+        return timexes
+    return [t for t in timexes if t in full or not (
+        _RELATIVE_TO_EVENT.match(t.text.strip()) or (t.value or "").startswith("XXXX"))]
+
+
 def _split_values(v: str) -> list[str]:
     if v and v[:1] in "{[" and v[-1:] in "}]" and ".." not in v:
         parts = [p.strip() for p in v[1:-1].split(",") if p.strip()]
@@ -203,6 +220,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     # "until the end of 1945" bounds an act, it does not date it; "the 1948 treaty" names a thing
     timexes = [t for t in timexes if not t.text.lower().startswith(("until", "till", "up to", "by the end"))
                and not _attributive(text, t)]
+    timexes = _datable(timexes)
     in_timex = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
     out: list[Candidate] = []
     prev_dates: list[str] | None = None
