@@ -9,7 +9,7 @@ from ..nlp.gazetteer import gazetteer
 from .document import Document, facts_lexicon
 
 # Two to four capitalised words (particles only inside); a regnal number may follow.
-_W = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"       # a capitalised word, any script's letters
+_W = r"[A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]*(?:['’-][^\W\d_]+)*"   # a capitalised word (Álvaro, Łukasz)
 _PNAME = (rf"(?P<name>{_W}(?:\s+(?:(?:de|van|von|der|bin|al)\s+)?(?:[A-Z]\.|{_W})){{1,3}}"
           rf"(?:\s+[IVX]{{1,4}}\b(?:\s+{_W})?)?|{_W}\s+[IVX]{{1,4}}\b(?:\s+(?!of\b){_W})?)")
 
