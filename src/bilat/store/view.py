@@ -110,17 +110,22 @@ class View:
                 for t in ("articles", "events", "missions", "facts", "evidence")}
 
     def pairs(self) -> Rows:
-        rows = self.conn.execute("""
-            SELECT a.pa, a.pb, count(*), min(a.established),
-              (SELECT count(*) FROM events e WHERE e.pa = a.pa AND e.pb = a.pb AND e.fictional = 0),
-              (SELECT count(*) FROM missions m WHERE m.pa = a.pa AND m.pb = a.pb),
-              (SELECT e.date FROM events e WHERE e.pa = a.pa AND e.pb = a.pb AND e.fictional = 0
-                 AND e.date_lo IS NOT NULL ORDER BY e.date_lo LIMIT 1),
-              (SELECT e.date FROM events e WHERE e.pa = a.pa AND e.pb = a.pb AND e.fictional = 0
-                 AND e.date_lo IS NOT NULL ORDER BY e.date_lo DESC LIMIT 1)
-            FROM articles a GROUP BY a.pa, a.pb ORDER BY a.pa, a.pb""").fetchall()
-        return Rows(Pair(a=r[0], b=r[1], a_name=country_name(r[0]), b_name=country_name(r[1]), articles=r[2],
-                         established=r[3], events=r[4], missions=r[5], first=r[6], last=r[7]) for r in rows)
+        q = self.conn.execute
+        arts = q("SELECT pa, pb, count(*), min(established) FROM articles GROUP BY pa, pb ORDER BY pa, pb").fetchall()
+        # one pass over the events each (SQLite returns the bare `date` of the min/max row)
+        first = {(r[0], r[1]): (r[2], r[3]) for r in q(
+            "SELECT pa, pb, count(*), date, min(date_lo) FROM events WHERE fictional = 0 GROUP BY pa, pb")}
+        last = {(r[0], r[1]): r[2] for r in q(
+            "SELECT pa, pb, date, max(date_lo) FROM events WHERE fictional = 0 AND date_lo IS NOT NULL"
+            " GROUP BY pa, pb")}
+        missions = {(r[0], r[1]): r[2] for r in q("SELECT pa, pb, count(*) FROM missions GROUP BY pa, pb")}
+        out = []
+        for pa, pb, n, est in arts:
+            n_ev, first_date = first.get((pa, pb), (0, None))
+            out.append(Pair(a=pa, b=pb, a_name=country_name(pa), b_name=country_name(pb), articles=n,
+                            established=est, events=n_ev, missions=missions.get((pa, pb), 0),
+                            first=first_date, last=last.get((pa, pb))))
+        return Rows(out)
 
     # ---------------------------------------------------------------- events
 
