@@ -294,6 +294,7 @@ class _Places:
                 gc.enable()
         self.first.pop(b"", None)
         self._starts: list[int] | None = None
+        self._by_country: dict[str, dict[bytes, int]] = {}
 
     def place(self, i: int) -> Place:
         try:
@@ -303,6 +304,24 @@ class _Places:
             raise DataFileError(str(self.path), i + 1, "bad row: expected name, ..., population, admin1") from None
         la, lo = _coords(self.path, i + 1, lat, lon)
         return Place(name, country or None, la, lo, population, "city")
+
+    def in_country(self, code: str) -> dict[bytes, int]:
+        """Key -> most populous row of that name in one country, built on first use:
+        one pass over the rows instead of a scan of the whole table per lookup."""
+        idx = self._by_country.get(code)
+        if idx is None:
+            idx = {}
+            want = code.encode("ascii", "replace")
+            key_lines = self.keys.split(b"\n")
+            for i in range(1, len(self.lines)):
+                if self.lines[i].split(b"\t", 4)[3] != want:
+                    continue
+                cells = key_lines[i].split(b"\t", 3)
+                for k in [cells[1], *cells[2].split(b"|")]:
+                    if k and k not in idx:        # rows run from most to least populous
+                        idx[k] = i
+            self._by_country[code] = idx
+        return idx
 
     def rows(self, key: str) -> list[int]:
         """Every row with this key as its asciiname or an alternate, most populous first."""
@@ -522,10 +541,10 @@ class Gazetteer:
             for p in extra:
                 if p.country == code:
                     return p
-            rows = sorted({i for k in known for i in self._places.rows(k)})
-            for i in rows:
-                if self._places.lines[i].split(b"\t", 4)[3].decode("ascii", "replace") == code:
-                    return self._places.place(i)
+            local = self._places.in_country(code)
+            rows = [local[k.encode("ascii")] for k in known if k.encode("ascii") in local]
+            if rows:
+                return self._places.place(min(rows))
         if extra:
             return extra[0]
         if not known:
