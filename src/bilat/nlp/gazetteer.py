@@ -295,6 +295,8 @@ class _Places:
         self.first.pop(b"", None)
         self._starts: list[int] | None = None
         self._by_country: dict[str, dict[bytes, int]] = {}
+        self._country_rows: dict[bytes, list[int]] | None = None
+        self._key_lines: list[bytes] = []
 
     def place(self, i: int) -> Place:
         try:
@@ -306,17 +308,19 @@ class _Places:
         return Place(name, country or None, la, lo, population, "city")
 
     def in_country(self, code: str) -> dict[bytes, int]:
-        """Key -> most populous row of that name in one country, built on first use:
-        one pass over the rows instead of a scan of the whole table per lookup."""
+        """Key -> most populous row of that name in one country. The rows are grouped
+        by country once; a country's own index is then built from its rows alone."""
         idx = self._by_country.get(code)
         if idx is None:
+            if self._country_rows is None:
+                groups: dict[bytes, list[int]] = {}
+                for i in range(1, len(self.lines)):
+                    groups.setdefault(self.lines[i].split(b"\t", 4)[3], []).append(i)
+                self._country_rows = groups
+                self._key_lines = self.keys.split(b"\n")
             idx = {}
-            want = code.encode("ascii", "replace")
-            key_lines = self.keys.split(b"\n")
-            for i in range(1, len(self.lines)):
-                if self.lines[i].split(b"\t", 4)[3] != want:
-                    continue
-                cells = key_lines[i].split(b"\t", 3)
+            for i in self._country_rows.get(code.encode("ascii", "replace"), ()):
+                cells = self._key_lines[i].split(b"\t", 3)
                 for k in [cells[1], *cells[2].split(b"|")]:
                     if k and k not in idx:        # rows run from most to least populous
                         idx[k] = i
