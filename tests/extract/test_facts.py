@@ -30,6 +30,9 @@ def test_facts_case(case):
     if "people" in case:
         got = sorted(f"{p.name} {p.nationality} {p.role}" for p in rec.people)
         assert got == sorted(case["people"])
+    if "sites" in case:
+        got = sorted(f"{x.name} {x.kind} {x.place}" for x in rec.sites)
+        assert got == sorted(case["sites"])
     if "lists" in case:
         got = sorted(f"{m.lister} {m.listed} {m.since}" for m in rec.lists)
         assert got == sorted(case["lists"])

@@ -17,10 +17,10 @@ _PNAME = (rf"(?P<name>{_W}(?:\s+(?:(?:de|van|von|der|bin|al)\s+)?(?:[A-Z]\.|{_W}
 @lru_cache(maxsize=1)
 def _patterns():
     lex = facts_lexicon()
-    gaz = gazetteer()
-    adjs = sorted({w for c in gaz.countries() for w in c.adjectives + c.demonyms
-                   if w[:1].isupper() and not w.startswith("~") and not w.endswith("-")}, key=len, reverse=True)
-    adj = rf"(?P<adj>{'|'.join(map(re.escape, adjs))})"
+    # a capitalised word where a demonym may stand; extract_people keeps it only if it
+    # is one (a regex alternation of all demonyms would be tried at every position)
+    not_title = "(?!(?:" + "|".join(sorted({t.split()[0] for t in lex["person_titles"]}, key=len, reverse=True)) + r")\b)"
+    adj = rf"(?P<adj>{not_title}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     adj2 = adj.replace("?P<adj>", "?P<adj2>")
     titles = "|".join(sorted(map(re.escape, lex["person_titles"]), key=len, reverse=True))
     roles = "|".join(sorted(map(re.escape, lex["person_roles"]), key=len, reverse=True))

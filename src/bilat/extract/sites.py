@@ -14,21 +14,30 @@ _WHERE = re.compile(r"^[^.;]{0,60}?\b(?:in|at|near|outside|on)\s+(?P<place>[A-Z]
 
 @lru_cache(maxsize=1)
 def _patterns():
-    kinds = facts_lexicon()["site_kinds"]
-    out = []
-    for k in kinds:
+    """Two regexes over all site kinds, and the kind each kind phrase stands for."""
+    kinds = [(re.compile(k["pattern"], re.I), k["kind"]) for k in facts_lexicon()["site_kinds"]]
+    alt = "|".join(f"(?:{k['pattern']})" for k in facts_lexicon()["site_kinds"])
+    return [
         # "the GLOBUS radar installation", "a Bal coastal missile system"
-        out.append((re.compile(rf"\b(?:the|a|an)\s+{_SNAME}\s+(?P<kind>{k['pattern']})\b"), k["kind"]))
+        re.compile(rf"\b(?:the|a|an)\s+{_SNAME}\s+(?P<kind>{alt})\b"),
         # "the fortress of Vardøhus"
-        out.append((re.compile(rf"\bthe\s+(?P<kind>{k['pattern']})\s+of\s+{_SNAME}"), k["kind"]))
-    return out
+        re.compile(rf"\bthe\s+(?P<kind>{alt})\s+of\s+{_SNAME}"),
+    ], kinds
+
+
+def _kind(phrase: str) -> str:
+    for rx, kind in _patterns()[1]:
+        if rx.fullmatch(phrase):
+            return kind
+    return phrase.lower()
 
 
 def extract_sites(doc: Document) -> tuple[Site, ...]:
     found: dict[str, Site] = {}
     for s in doc.narrative:
-        for rx, kind in _patterns():
+        for rx in _patterns()[0]:
             for m in rx.finditer(s.text):
+                kind = _kind(m.group("kind"))
                 name = m.group("name")
                 if name in found or len(name) < 3:
                     continue
