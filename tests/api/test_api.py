@@ -104,7 +104,7 @@ def test_search(client):
 def test_openapi_describes_the_api(client):
     spec = client.get("/openapi.json").json()
     for path in ("/api/pairs", "/api/pairs/{a}/{b}", "/api/pairs/{a}/{b}/asof/{date}", "/api/events",
-                 "/api/search"):
+                 "/api/search", "/api/pairs/{a}/{b}/events/{event_id}/evidence"):
         assert path in spec["paths"], path
     assert "ErrorResponse" in spec["components"]["schemas"]
 
@@ -113,6 +113,69 @@ def test_markup_in_article_text_is_returned_as_data(client):
     d = client.get("/api/pairs/ISL/MLT").json()
     texts = [ev["text"] for e in d["events"] for ev in e["evidence"]]
     assert any("<script>" in t for t in texts)      # JSON carries it verbatim; pages escape it
+
+
+def test_event_evidence_comes_with_its_section_text(client):
+    """Each evidence sentence of every event, inside the whole text of its
+    section, at the offsets the answer gives."""
+    from pathlib import Path
+    from bilat.sources import read
+    art = read(Path(__file__).resolve().parents[2] / "examples" / "norway-russia.txt")
+    page = client.get("/api/pairs/NOR/RUS").json()
+    assert len(page["events"]) > 10
+    longer = 0
+    for e in page["events"]:
+        r = client.get(f"/api/pairs/Norway/Russia/events/{e['id']}/evidence")
+        assert r.status_code == 200, r.text
+        d = r.json()
+        assert (d["event"], d["pair"], d["article"]) == (e["id"], ["NOR", "RUS"], "Norway–Russia relations")
+        assert d["url"].startswith("https://en.wikipedia.org/wiki/Norway%E2%80%93Russia_relations")
+        assert [(v["text"], v["start"], v["end"]) for v in d["evidence"]] == \
+            [(v["text"], v["start"], v["end"]) for v in e["evidence"]]
+        for v in d["evidence"]:
+            ctx = v["context"]
+            assert ctx is not None, v
+            assert ctx["text"][ctx["start"]:ctx["end"]] == v["text"]
+            assert ctx["section"] == v["section"]
+            # the section as the article has it, where the answer says
+            sec = art.section_at(v["start"])
+            assert ctx["text"] == art.text[ctx["offset"]:ctx["offset"] + len(ctx["text"])]
+            assert sec.start <= ctx["offset"] and ctx["offset"] + len(ctx["text"]) <= sec.end
+            assert ctx["offset"] + ctx["start"] == v["start"]
+            longer += len(ctx["text"]) > len(v["text"]) + 100
+    assert longer > 5                   # more than the sentence: its section
+
+
+def test_event_evidence_keeps_markup_as_data_and_unknown_events_are_404(client):
+    page = client.get("/api/pairs/ISL/MLT").json()
+    e = next(e for e in page["events"] if any("<script>" in v["text"] for v in e["evidence"]))
+    d = client.get(f"/api/pairs/MLT/ISL/events/{e['id']}/evidence",
+                   params={"title": "Iceland–Malta relations"}).json()
+    ctx = d["evidence"][0]["context"]
+    assert '<script>alert("x")</script>' in ctx["text"][ctx["start"]:ctx["end"]]
+    assert "<b>in bold</b>" in ctx["text"]           # the rest of the section, verbatim
+    assert error_of(client.get("/api/pairs/ISL/MLT/events/nope/evidence"), 404)["code"] == "unknown_event"
+    assert error_of(client.get(f"/api/pairs/ISL/MLT/events/{e['id']}/evidence", params={"title": "Nope"}),
+                    404)["code"] == "unknown_event"
+    assert error_of(client.get(f"/api/pairs/NOR/SWE/events/{e['id']}/evidence"), 404)["code"] == "unknown_pair"
+
+
+def test_event_evidence_without_a_stored_text_has_no_context(tmp_path):
+    """A record stored without its article's text (as before schema 3): the
+    sentences only, and the page shows them as before."""
+    from fastapi.testclient import TestClient
+    from bilat.api import create_app
+    from bilat.model import Event, Evidence
+    from bilat.store import Writer
+    rec = Record(source={"title": "Iceland–Malta relations", "sha256": "x"}, pair=("ISL", "MLT"),
+                 events=(Event("ev-1", "2001", "ACCUSE", evidence=(Evidence("Iceland accused Malta.", 40, 62,
+                                                                             "History"),)),))
+    with Writer(tmp_path / "old.db") as w:
+        w.put(rec)
+    with TestClient(create_app(tmp_path / "old.db")) as c:
+        d = c.get("/api/pairs/ISL/MLT/events/ev-1/evidence").json()
+    assert d["evidence"] == [{"text": "Iceland accused Malta.", "start": 40, "end": 62, "section": "History",
+                              "context": None}]
 
 
 def test_internal_error_has_the_shape(store):

@@ -31,7 +31,7 @@ def rows(db, sql):
 def snapshot(db) -> dict:
     """What a store holds, independent of row ids and ingest time."""
     return {
-        "articles": sorted(rows(db, "SELECT title, sha256, a, b, record FROM articles")),
+        "articles": sorted(rows(db, "SELECT title, sha256, a, b, record, text FROM articles")),
         "events": sorted(rows(db, "SELECT a.title, e.seq, e.id, e.date, e.date_lo, e.type FROM events e "
                                   "JOIN articles a ON a.id = e.article_id")),
         "missions": sorted(rows(db, "SELECT a.title, m.seq, m.city FROM missions m "
@@ -66,6 +66,54 @@ def test_reingest_changes_nothing_and_changed_content_replaces(tmp_path):
     dates = {d for t, _, _, d, _, _ in after["events"] if t == title}
     assert "1970-03" in dates and "1990-03" not in dates
     assert rows(db, "SELECT count(*) FROM events GROUP BY article_id, seq HAVING count(*) > 1") == []
+
+
+def test_the_article_text_is_stored_for_every_format(tmp_path):
+    """The text evidence offsets point into: the file's for plain text, the
+    derived plain text for wikitext (a file or a page of a dump)."""
+    from pathlib import Path
+    from bilat.sources import read, read_text
+    from bilat.sources.dump import iter_dump
+    root = Path(__file__).resolve().parents[2]
+    for name in ("norway-russia.txt", "norway-russia.wiki"):
+        db = tmp_path / f"{name}.db"
+        assert ingest([str(root / "examples" / name)], db, jobs=1).ok
+        art = read(root / "examples" / name)
+        [(text,)] = rows(db, "SELECT text FROM articles")
+        assert text == art.text
+        with open_store(db) as kb:
+            for e in kb.record(art.title).events:
+                for v in e.evidence:
+                    assert text[v.start:v.end] == v.text
+    # a page of a dump: the example's wikitext, escaped into a one-page dump
+    from xml.sax.saxutils import escape
+    wiki = (root / "examples" / "norway-russia.wiki").read_text(encoding="utf-8")
+    dump = tmp_path / "one.xml"
+    dump.write_text('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10"><page>'
+                    "<title>Norway–Russia relations</title><ns>0</ns><id>1</id><revision><id>2</id>"
+                    f'<text xml:space="preserve">{escape(wiki)}</text></revision></page></mediawiki>',
+                    encoding="utf-8")
+    db = tmp_path / "dump.db"
+    assert ingest([str(dump)], db, jobs=1).ok
+    pages = {t: read_text(x, fmt="wikitext", title=t).text for t, x in iter_dump(str(dump))}
+    assert dict(rows(db, "SELECT title, text FROM articles")) == pages
+
+
+def test_a_store_without_texts_gets_them_on_the_next_ingest(tmp_path):
+    """An article stored before texts were kept is extracted once more to keep
+    its text; its record stays as it was (unchanged), and then it is skipped."""
+    write_articles(tmp_path / "a", 2)
+    db = tmp_path / "kb.db"
+    ingest([str(tmp_path / "a")], db, jobs=1)
+    before = snapshot(db)
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET text = NULL")
+    con.commit()
+    con.close()
+    r = ingest([str(tmp_path / "a")], db, jobs=1)
+    assert (r.added, r.replaced, r.unchanged, r.events) == (0, 0, 2, 0)
+    assert snapshot(db) == before
+    assert rows(db, "SELECT count(*) FROM articles WHERE text IS NULL") == [(0,)]
 
 
 def test_parallel_ingest_stores_what_a_serial_one_does(tmp_path):

@@ -50,15 +50,16 @@ records = st.builds(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(records)
-def test_record_store_record_is_the_same(rec):
+@given(records, st.none() | st.text())
+def test_record_store_record_is_the_same(rec, article_text):
     with tempfile.TemporaryDirectory() as d:
         db = Path(d) / "t.db"
         with Writer(db) as w:
-            assert w.put(rec) == "added"
-            assert w.put(rec) == "unchanged"
+            assert w.put(rec, text=article_text) == "added"
+            assert w.put(rec, text=article_text) == "unchanged"
         with open_store(db) as kb:
             assert kb.record(rec.source["title"]) == rec
+            assert kb.conn.execute("SELECT text FROM articles").fetchall() == [(article_text,)]
             n = kb.counts()
             assert n["articles"] == 1
             assert n["events"] == len(rec.events)

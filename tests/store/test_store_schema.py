@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
+from bilat import __version__
 from bilat.errors import StoreError
 from bilat.model import Established, Event, Evidence, Record
 from bilat.store import open_store, schema
@@ -54,6 +56,9 @@ def test_a_version_1_store_is_backed_up_and_upgraded_in_place(tmp_path):
         assert [e.id for e in kb.events(text="expelled")] == ["ev-1"]        # the new full-text index
         assert kb.asof("Chile", "Peru", "1900").established is True
         assert kb.record("Chile–Peru relations") == REC
+        # no text kept then: evidence is shown as its sentence only
+        assert kb.conn.execute("SELECT text FROM articles").fetchall() == [(None,)]
+        assert kb.section_text("Chile–Peru relations", 40, 69) is None
     backup = tmp_path / "old.db.v1.bak"
     assert backup.exists()
     con = sqlite3.connect(backup)
@@ -66,6 +71,78 @@ def test_a_version_1_store_is_backed_up_and_upgraded_in_place(tmp_path):
     assert not (tmp_path / "old.db.v2.bak").exists()
     with Writer(db) as w:
         assert w.put(REC) == "replaced"         # written by an older extractor: extracted anew
+
+
+# An article text in which REC's evidence sits where its offsets say.
+TEXT = ("= Chile–Peru relations =\n\nChile and Peru are neighbours. Relations were established in 1839.\n\n"
+        "== History ==\nTalks failed in 1989. Chile expelled two diplomats. Peru protested.\n\n"
+        "=== Later ===\nTrade grew.\n")
+
+
+def rec_in(text: str) -> Record:
+    """REC with its evidence offsets pointing into `text`."""
+    def at(e: Evidence, section: str) -> Evidence:
+        i = text.index(e.text)
+        return Evidence(e.text, i, i + len(e.text), section)
+    ev1 = REC.events[0]
+    return replace(REC, established=replace(REC.established, evidence=(at(REC.established.evidence[0], "Lead"),)),
+                   events=(replace(ev1, evidence=(at(ev1.evidence[0], "History"),)), REC.events[1]))
+
+
+def v2_store(path, extractor: str):
+    """A store as version 2 of bilat wrote it: version 1 upgraded, no article texts."""
+    v1_store(path)
+    con = sqlite3.connect(path, isolation_level=None)
+    schema.MIGRATIONS[1](con)
+    con.execute("UPDATE articles SET extractor = ?", (extractor,))
+    con.execute("PRAGMA user_version = 2")
+    con.close()
+
+
+def test_a_version_2_store_is_backed_up_and_gets_texts(tmp_path):
+    db = tmp_path / "v2.db"
+    v2_store(db, __version__)
+    with open_store(db) as kb:
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+        assert kb.record("Chile–Peru relations") == REC
+        assert [e.id for e in kb.events(text="expelled")] == ["ev-1"]
+        assert kb.section_text("Chile–Peru relations", 40, 69) is None     # no text: the old behaviour
+    con = sqlite3.connect(tmp_path / "v2.db.v2.bak")
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "text" not in [c[1] for c in con.execute("PRAGMA table_info(articles)")]
+    con.close()
+    rec = rec_in(TEXT)
+    with Writer(db) as w:
+        assert not w.known(REC.source["sha256"])     # stored without its text: extract once more
+        # same source text and extractor: the record stays, its text is added
+        assert w.put(REC, text=TEXT) == "unchanged"
+        assert w.known(REC.source["sha256"])
+        assert w.put(rec, text=TEXT) == "unchanged"
+    with open_store(db) as kb:
+        assert kb.conn.execute("SELECT text FROM articles").fetchall() == [(TEXT,)]
+        e = rec.events[0].evidence[0]
+        sec = kb.section_text("Chile–Peru relations", e.start, e.end)
+        assert sec.section == "History"
+        assert sec.text == "Talks failed in 1989. Chile expelled two diplomats. Peru protested."
+        assert sec.text[sec.start:sec.end] == "Chile expelled two diplomats."
+        assert TEXT[sec.offset:sec.offset + len(sec.text)] == sec.text
+
+
+def test_section_text_is_the_innermost_section(tmp_path):
+    db = tmp_path / "s.db"
+    with Writer(db) as w:
+        assert w.put(rec_in(TEXT), text=TEXT) == "added"
+    title = REC.source["title"]
+    with open_store(db) as kb:
+        lead = kb.section_text(title, TEXT.index("Relations were"))
+        assert lead.section == "Lead"
+        assert lead.text == "Chile and Peru are neighbours. Relations were established in 1839."
+        assert lead.start == lead.end == lead.text.index("Relations were")
+        later = kb.section_text(title, TEXT.index("Trade grew."), TEXT.index("Trade grew.") + 11)
+        assert (later.section, later.text, later.start, later.end) == ("History > Later", "Trade grew.", 0, 11)
+        assert kb.section_text(title, len(TEXT) + 5) is None           # outside the text
+        assert kb.section_text(title, 10, 5) is None                   # not a span
+        assert kb.section_text("No such article", 0) is None
 
 
 def test_a_newer_store_is_refused(tmp_path):

@@ -10,6 +10,13 @@ def event_with(page, words):
         .find(e => !e.fictional && e.evidence.some(v => v.text.includes(w))).id""", words)
 
 
+def server_json(page, server, path):
+    """What the API answers (asked outside the page)."""
+    r = page.request.get(server.url + path)
+    assert r.ok, r.text()
+    return r.json()
+
+
 def zoom_at(page, mark, steps=12):
     """Zoom the timeline in around a mark with the mouse wheel, as a reader would."""
     mark.scroll_into_view_if_needed()
@@ -43,10 +50,17 @@ def test_pair_page_draws_and_shows_evidence(page, server, shots):
     mark = page.locator(f'#timeline .mark[data-event-id="{event_id}"]')
     zoom_at(page, mark)
     mark.click()
-    mark = page.locator("#evidence mark")
-    mark.wait_for()
-    assert "diplomat" in mark.inner_text()
-    assert page.locator("#evidence .context").inner_text().count(".") > mark.inner_text().count(".")
+    # the sentence highlighted inside the whole text of its section, fetched on the click
+    box = page.locator('#evidence .context[data-context="section"]').first
+    box.wait_for()
+    mark = box.locator("mark")
+    assert mark.count() == 1 and "three Russian diplomats" in mark.inner_text()
+    ctx = server_json(page, server, f"/api/pairs/NOR/RUS/events/{event_id}/evidence")["evidence"][0]["context"]
+    shown = box.text_content()
+    assert shown == ctx["text"] and len(shown) > len(mark.inner_text()) + 100
+    assert shown.index(mark.text_content()) == len(ctx["text"][:ctx["start"]])     # at its place
+    assert box.locator(".gap").count() == 0          # the section, not sentences with gaps
+    assert page.locator("#evidence p.section").first.inner_text() == ctx["section"]
     link = page.locator("#evidence a.source-link").first
     assert link.get_attribute("href").startswith("https://en.wikipedia.org/wiki/Norway%E2%80%93Russia_relations")
     assert page.locator(f'#events tr.selected[data-event-id="{event_id}"]').count() == 1
@@ -118,9 +132,16 @@ def test_asof_control(page, server):
 def test_article_markup_stays_inert(page, server):
     page.add_init_script("window.__xss = false; window.alert = function () { window.__xss = true; };")
     open_pair(page, server, "/pairs/ISL/MLT")
-    page.locator(f'#events tr[data-event-id="{event_with(page, "diplomats")}"]').click()
-    page.locator("#evidence mark").wait_for()
+    event_id = event_with(page, "diplomats")
+    page.locator(f'#events tr[data-event-id="{event_id}"]').click()
+    page.locator('#evidence .context[data-context="section"] mark').wait_for()
+    # the whole sentence, exactly: offsets count code points, and the section has some outside the BMP
+    sentence = page.evaluate("""id => JSON.parse(document.getElementById('pair-data').textContent).events
+        .find(e => e.id === id).evidence[0].text""", event_id)
+    assert page.locator("#evidence mark").text_content() == sentence
+    assert "🐟 under the 𝔐altese" in page.inner_text("#evidence .context")
     assert '<script>alert("x")</script>' in page.inner_text("#evidence mark")
+    assert "<b>in bold</b> & more" in page.inner_text("#evidence .context")     # the section around it, as text
     assert page.locator("#evidence script, #evidence b").count() == 0
     assert page.evaluate("() => window.__xss") is False
     assert page.errors == []
@@ -139,6 +160,9 @@ def test_two_hundred_events_interactive_within_a_second(page, server):
     page.locator('#timeline .mark[data-event-id="ev-0123"]').click()
     page.locator("#evidence mark").wait_for()
     assert "thing number 123" in page.inner_text("#evidence mark")
+    # stored without an article text: its stored sentences stay shown
+    page.wait_for_load_state("networkidle")
+    assert page.locator('#evidence .context[data-context="sentences"]').count() == 1
     assert elapsed < 1.0, f"pair page took {elapsed:.2f} s to become interactive (runs: {times})"
 
 

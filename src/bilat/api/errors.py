@@ -58,7 +58,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
-        return error_response(request, 404, "unknown_pair", str(exc))
+        return error_response(request, 404, exc.code, str(exc))
 
     @app.exception_handler(BilatError)
     async def bilat_error(request: Request, exc: BilatError):

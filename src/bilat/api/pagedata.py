@@ -145,8 +145,9 @@ def _split_crossing(name: str) -> list[str]:
 def _sections(rec: Record) -> dict[str, list[list[Any]]]:
     """Section label -> its evidence sentences [start, end, text], in text order.
 
-    The store keeps the sentences that support something, not the article,
-    so a section's text is shown as the sentences of it that it has."""
+    What the page shows of a section until its whole text comes from
+    /api/pairs/{a}/{b}/events/{id}/evidence, and all it can show for an
+    article stored without its text (before schema 3)."""
     out: dict[str, dict[tuple[int, int], str]] = {}
 
     def add(items) -> None:

@@ -30,6 +30,11 @@ class BadParameter(BilatError):
 
 class NotFound(BilatError):
     """Nothing in the store under that name (HTTP 404)."""
+    code = "unknown_pair"
+
+
+class UnknownEvent(NotFound):
+    code = "unknown_event"
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +148,40 @@ class Explorer:
             return self.view.asof(a, b, date).to_json()
         except BilatError as e:
             raise BadParameter(str(e)) from None
+
+    def evidence(self, a: str, b: str, event_id: str, title: str | None = None) -> dict:
+        """An event's evidence, each sentence with the whole section it stands
+        in (`context`: section label, its text and the sentence's offsets in
+        that text), read from the article's stored text. `context` is None for
+        an article stored without its text: the page then shows the sentences.
+        Without `title`, the article the pair page takes the event from."""
+        key = self.pair_key(a, b)
+        rows = self.view.conn.execute(
+            "SELECT a.id, a.title, a.path, e.seq FROM events e JOIN articles a ON a.id = e.article_id"
+            " WHERE e.pa = ? AND e.pb = ? AND e.id = ? ORDER BY"
+            " (SELECT count(*) FROM events x WHERE x.article_id = a.id) DESC, a.title", (*key, event_id)).fetchall()
+        if not rows:
+            self.pair(a, b)                  # 404 for a pair without data first
+            raise UnknownEvent(f"no event {event_id!r} for {country_name(key[0])} and {country_name(key[1])}")
+        chosen = rows[0] if title is None else next((r for r in rows if r[1] == title), None)
+        if chosen is None:
+            raise UnknownEvent(f"no event {event_id!r} in the article titled {title!r}")
+        aid, art_title, path, seq = chosen
+        items = []
+        for text, start, end, section in self.view.conn.execute(
+                'SELECT text, start, "end", section FROM evidence WHERE article_id = ? AND owner = \'event\''
+                " AND owner_seq = ? ORDER BY seq", (aid, seq)):
+            ctx = None
+            if start is not None:
+                sec = self.view.section_text(art_title, start, end)
+                # the stored text must hold the sentence where its offsets say
+                if sec is not None and sec.text[sec.start:sec.end] == text:
+                    ctx = {"section": sec.section, "text": sec.text, "start": sec.start, "end": sec.end,
+                           "offset": sec.offset}
+            items.append({"text": text, "start": start, "end": end, "section": section, "context": ctx})
+        from .pagedata import wiki_url
+        return {"event": event_id, "pair": list(key), "article": art_title, "path": path,
+                "url": wiki_url(art_title), "evidence": items}
 
     # ------------------------------------------------------------ events
 

@@ -49,6 +49,20 @@ async def pair_asof(request: Request, a: Country, b: Country,
     return _json(_explorer(request).asof(a, b, date))
 
 
+@router.get("/pairs/{a}/{b}/events/{event_id}/evidence",
+            summary="An event's evidence, each sentence within the text of its section")
+async def event_evidence(request: Request, a: Country, b: Country,
+                         event_id: Annotated[str, Path(description="the event's id", max_length=200)],
+                         title: Annotated[str | None, Query(description="the article the event is taken from",
+                                                            max_length=500)] = None) -> dict[str, Any]:
+    ex = _explorer(request)
+    key = ex.pair_key(a, b)
+
+    def make() -> bytes:
+        return JSONResponse(ex.evidence(*key, event_id, title)).body
+    return Response(ex.cached(("api:evidence", key, event_id, title), make), media_type="application/json")
+
+
 @router.get("/events", summary="Events of every pair, filtered")
 async def events(request: Request,
                  country: Annotated[str | None, Query(description="a country of the pair", max_length=100)] = None,

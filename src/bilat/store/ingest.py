@@ -132,7 +132,7 @@ def extract_item(item: Item):
             art = read(item.where)
         else:
             art = read_text(item.text, where=item.where, fmt=item.fmt, title=item.title)
-        return item.where, prepare(extract_record(art)), None
+        return item.where, prepare(extract_record(art), text=art.text), None
     except SourceError as e:
         return item.where, None, e.message
     except BilatError as e:

@@ -113,3 +113,14 @@ class AsOf(_Json):
     counts: dict[str, int]           # events so far, by PLOVER type
     events_so_far: int
     last_events: Rows                # EventRow: the last ten
+
+
+@dataclass(frozen=True)
+class SectionText(_Json):
+    """The section of a stored article that holds a piece of evidence."""
+    title: str               # the article's
+    section: str             # its label: "Lead", "History > After 1991"
+    text: str                # the section's text (heading excluded)
+    offset: int              # where the section starts in the article's text
+    start: int               # the evidence, relative to the section's text
+    end: int

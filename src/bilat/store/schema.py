@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 
-VERSION = 2
+VERSION = 3
 
 # Version 1, kept as the starting point of the migrations (and for tests):
 # no date spans, no full-text index, no extractor version.
@@ -84,7 +84,20 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE articles SET established_lo = ? WHERE id = ?", (span(date)[0], aid))
 
 
-MIGRATIONS = {1: _v1_to_v2}     # from version -> step to the next
+# What version 3 adds: the article's text (the plain text that evidence
+# offsets point into), so that evidence can be shown in its whole section.
+# Articles stored before keep NULL: they are shown as their sentences.
+_V3_STEPS = """
+ALTER TABLE articles ADD COLUMN text TEXT;
+"""
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    for stmt in _statements(_V3_STEPS):
+        conn.execute(stmt)
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}     # from version -> step to the next
 
 
 def _statements(ddl: str) -> list[str]:

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..analysis.span import parse_day
-from ..model import Record
+from ..errors import SourceError
+from ..model import Article, Record
 from .connect import connect
 from .countries import country_code, country_name
-from .rows import EventRow, ListRow, MissionRow, Pair, Rows
+from .rows import EventRow, ListRow, MissionRow, Pair, Rows, SectionText
 
 _EVENT_SQL = """
 SELECT e.id, e.date, e.date_lo, e.date_hi, e.type, e.mode, e.context, e.cameo, e.goldstein, e.source,
@@ -81,6 +83,9 @@ class View:
         self.path = str(path)
         self.conn = connect(path, create=False)
         self.conn.execute("PRAGMA query_only = ON")
+        # parsed articles, keyed by (title, sha256, extractor): a page's clicks
+        # on evidence read and split the same article once
+        self._article = lru_cache(maxsize=32)(self._read_article)
 
     def close(self) -> None:
         self.conn.close()
@@ -228,6 +233,50 @@ class View:
     def record(self, title: str) -> Record | None:
         row = self.conn.execute("SELECT record FROM articles WHERE title = ?", (title,)).fetchone()
         return Record.from_json(json.loads(row[0])) if row else None
+
+    def section_text(self, title: str, start: int, end: int | None = None) -> SectionText | None:
+        """The innermost section of article `title` holding the evidence at
+        `start`..`end` (offsets into the article's text): its own text (without
+        its subsections) and the evidence's place in that text. None when the
+        store has no text for the article (stored before schema 3, or put
+        without one) or the offsets lie outside its sections."""
+        row = self.conn.execute("SELECT sha256, extractor FROM articles WHERE title = ? AND text IS NOT NULL",
+                                (title,)).fetchone()
+        if row is None:
+            return None
+        art = self._article(title, row[0], row[1])
+        end = start if end is None else end
+        if art is None or not 0 <= start <= end <= len(art.text):
+            return None
+        sec = art.section_at(start)
+        if sec is None:
+            return None
+        # the section's own text: up to the heading of its first subsection
+        stop = min((x.start for x in art.sections if x.level > sec.level and sec.start < x.start <= sec.end),
+                   default=None)
+        stop = sec.end if stop is None else max(art.text.rfind("\n", sec.start, stop - 1) + 1, sec.start)
+        raw = art.text[sec.start:stop].rstrip()
+        # blank lines around the section's text go (not past the evidence's start)
+        offset = sec.start + min(len(raw) - len(raw.lstrip()), start - sec.start)
+        text = art.text[offset:sec.start + len(raw)]
+        if end > offset + len(text):            # evidence running past its section: not a span of it
+            return None
+        return SectionText(title=title, section=sec.label, text=text, offset=offset,
+                           start=start - offset, end=end - offset)
+
+    def _read_article(self, title: str, sha256: str, extractor: str | None) -> Article | None:
+        """The stored text of `title` split into its sections again. The text is
+        the plain-text layout for both formats (wikitext is stored as the plain
+        text derived from it), so the plain-text reader gives the same sections."""
+        from ..sources import read_text     # the readers, only when a page asks
+        row = self.conn.execute("SELECT text FROM articles WHERE title = ? AND sha256 = ?",
+                                (title, sha256)).fetchone()
+        if row is None or not row[0]:
+            return None
+        try:
+            return read_text(row[0], where=title, fmt="plaintext")
+        except SourceError:
+            return None
 
     def table(self, name: str, pair: tuple[str, str] | None = None) -> tuple[list[str], Iterator[tuple]]:
         """(column names, rows) of an export table: events, missions, facts, evidence."""

@@ -4,6 +4,8 @@ An article's identity is its title. Putting a record whose source text
 (sha256) and extractor version are those already stored changes nothing;
 any other record replaces the article's previous one, all in one
 transaction, so a killed process leaves either the old or the new record.
+The article's text (the plain text evidence offsets point into) is stored
+with it when given, so that evidence can be shown inside its section.
 """
 from __future__ import annotations
 
@@ -40,22 +42,29 @@ class Writer:
         self.close()
 
     def known(self, sha256: str) -> bool:
-        """True when an article with this source text is stored by this extractor
-        version: its record would come out the same, so extraction can be skipped."""
-        row = self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ? AND extractor = ? LIMIT 1",
-                                (sha256, self.extractor)).fetchone()
+        """True when an article with this source text is stored, with its text, by
+        this extractor version: its record would come out the same, so extraction
+        can be skipped. (An article stored before texts were kept is extracted
+        once more, to store its text.)"""
+        row = self.conn.execute("SELECT 1 FROM articles WHERE sha256 = ? AND extractor = ?"
+                                " AND text IS NOT NULL LIMIT 1", (sha256, self.extractor)).fetchone()
         return row is not None
 
-    def put(self, rec: "Record | Prepared") -> str:
+    def put(self, rec: "Record | Prepared", text: str | None = None) -> str:
         """Store a record: ADDED, REPLACED (same title, other content) or UNCHANGED.
-        A Prepared record (see `prepare`, done in a worker) is only written."""
-        p = rec if isinstance(rec, Prepared) else prepare(rec, self.extractor)
+        `text` is the article's text (`Article.text`), which the evidence offsets
+        point into. A Prepared record (see `prepare`, done in a worker) is only
+        written, with the text it carries."""
+        p = rec if isinstance(rec, Prepared) else prepare(rec, self.extractor, text)
         c = self.conn
         try:
             c.execute("BEGIN IMMEDIATE")
             try:
-                row = c.execute("SELECT id, sha256, extractor FROM articles WHERE title = ?", (p.title,)).fetchone()
+                row = c.execute("SELECT id, sha256, extractor, text IS NULL FROM articles WHERE title = ?",
+                                (p.title,)).fetchone()
                 if row and row[1] == p.sha256 and row[2] == p.extractor:
+                    if row[3] and p.text is not None:       # stored before texts were kept
+                        c.execute("UPDATE articles SET text = ? WHERE id = ?", (p.text, row[0]))
                     c.execute("COMMIT")
                     return UNCHANGED
                 if row:
@@ -103,9 +112,10 @@ class Prepared:
     evidence: tuple
     n_events: int
     n_missions: int
+    text: str | None = None      # the article's text, which evidence offsets point into
 
 
-def prepare(rec: Record, extractor: str = __version__) -> Prepared:
+def prepare(rec: Record, extractor: str = __version__, text: str | None = None) -> Prepared:
     src = rec.source or {}
     title = src.get("title")
     if not title:
@@ -115,7 +125,7 @@ def prepare(rec: Record, extractor: str = __version__) -> Prepared:
     est = rec.established.date if rec.established else None
     article = (title, src.get("path"), src.get("format"), src.get("sha256") or "", a, b, pa, pb, est,
                span(est)[0], dumps(rec.to_json()), extractor,
-               datetime.now(timezone.utc).isoformat(timespec="seconds"))
+               datetime.now(timezone.utc).isoformat(timespec="seconds"), text)
     evidence: list[tuple] = []
 
     def ev(owner: str, seq: int, items) -> None:
@@ -156,13 +166,13 @@ def prepare(rec: Record, extractor: str = __version__) -> Prepared:
         ev("site", i, s.evidence)
     return Prepared(title=title, sha256=src.get("sha256") or "", extractor=extractor, article=article,
                     events=events, missions=missions, facts=tuple(facts), evidence=tuple(evidence),
-                    n_events=len(rec.events), n_missions=len(rec.missions))
+                    n_events=len(rec.events), n_missions=len(rec.missions), text=text)
 
 
 def _insert(c: sqlite3.Connection, p: Prepared) -> None:
     cur = c.execute(
         "INSERT INTO articles (title, path, format, sha256, a, b, pa, pb, established, established_lo,"
-        " record, extractor, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", p.article)
+        " record, extractor, ingested_at, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", p.article)
     aid = cur.lastrowid
     c.executemany(
         "INSERT INTO events (article_id, seq, id, pa, pb, date, date_lo, date_hi, type, mode, context, cameo,"

@@ -310,9 +310,12 @@
     }
     var art = data.articles.find(function (x) { return x.title === e.article; }) || data.articles[0] || {};
     var sections = (data.sections || {})[e.article] || {};
+    var boxes = [];
     e.evidence.forEach(function (ev) {
       panel.appendChild(el("p", { "class": "section" }, ev.section || "Lead"));
-      var box = el("blockquote", { "class": "context" });
+      // first the stored sentences of the section; the whole section follows when loaded
+      var box = el("blockquote", { "class": "context", "data-context": "sentences" });
+      boxes.push(box);
       var sentences = sections[ev.section || ""] || [[ev.start, ev.end, ev.text]];
       var found = false, prevEnd = null;
       sentences.forEach(function (s) {
@@ -343,6 +346,46 @@
       src.appendChild(document.createTextNode(" · " + (art.path || "") + ", characters " + ev.start + "–" + ev.end));
       panel.appendChild(src);
     });
+    sectionsOf(e).then(function (d) {
+      if (!d || state.selected !== e.id) return;
+      d.evidence.forEach(function (v, i) {
+        var box = boxes[i], ev = e.evidence[i];
+        // a box of a panel since redrawn, or another sentence: leave it
+        if (!box || !box.isConnected || !v.context || !ev || v.start !== ev.start || v.end !== ev.end) return;
+        showSection(box, v.context);
+      });
+    });
+  }
+
+  // An event's evidence in the whole text of its sections, asked of the
+  // server on the first click (not embedded: most are never looked at).
+  var sectionRequests = new Map();
+  function sectionsOf(e) {
+    if (!sectionRequests.has(e.id)) {
+      var url = "/api/pairs/" + encodeURIComponent(data.a) + "/" + encodeURIComponent(data.b) + "/events/" +
+        encodeURIComponent(e.id) + "/evidence" + (e.article ? "?title=" + encodeURIComponent(e.article) : "");
+      var req = fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .catch(function () { return null; })
+        .then(function (d) { if (!d) sectionRequests.delete(e.id); return d; });   // failed: ask again next time
+      sectionRequests.set(e.id, req);
+    }
+    return sectionRequests.get(e.id);
+  }
+
+  // The section's text with the sentence marked: text nodes and a <mark> only.
+  // The offsets count code points (as the server does), so split by them.
+  function showSection(box, ctx) {
+    var chars = Array.from(ctx.text);
+    box.textContent = "";
+    box.classList.add("whole");
+    box.setAttribute("data-context", "section");
+    box.appendChild(document.createTextNode(chars.slice(0, ctx.start).join("")));
+    var mark = el("mark", null, chars.slice(ctx.start, ctx.end).join(""));
+    box.appendChild(mark);
+    box.appendChild(document.createTextNode(chars.slice(ctx.end).join("")));
+    // a long section scrolls inside its box: bring the sentence near its top
+    box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 4);
   }
 
   // ------------------------------------------------------------ as-of
