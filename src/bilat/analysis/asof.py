@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..store.rows import AsOf, Rows
-from .span import parse_day, span
+from ..nlp.edtf_span import parse_day, span
 
 
 def asof(view, a: str, b: str, date: str) -> AsOf:

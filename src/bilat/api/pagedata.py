@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..analysis.series import goldstein_by_year
-from ..analysis.span import span
+from ..nlp.edtf_span import span
 from ..model import Record
 from .queries import PLOVER_TYPES, country_name, iso_numeric
 

@@ -72,7 +72,7 @@ CREATE TRIGGER evidence_ad AFTER DELETE ON evidence BEGIN
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
-    from ..analysis.span import span
+    from ..nlp.edtf_span import span
     for stmt in _statements(_V2_STEPS):
         conn.execute(stmt)
     conn.execute("INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild')")

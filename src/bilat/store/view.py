@@ -10,7 +10,7 @@ import os
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from ..analysis.span import parse_day
+from ..nlp.edtf_span import parse_day
 from ..errors import SourceError
 from ..model import Article, Record
 from .connect import connect

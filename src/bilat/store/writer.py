@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .. import __version__
-from ..analysis.span import span
+from ..nlp.edtf_span import span
 from ..errors import StoreError
 from ..model import Record
 from .connect import connect

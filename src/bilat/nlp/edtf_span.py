@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ..nlp.edtf import Point, fmt_year, parse_point
+from .edtf import Point, fmt_year, parse_point
 
 OPEN_LO = "0000-01-01"     # "../2022": no known start
 OPEN_HI = "9999-12-31"     # "2022-02/..": still going on

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bilat.analysis.span import parse_day, span
+from bilat.nlp.edtf_span import parse_day, span
 from bilat.errors import BilatError
 
 CASES = """
