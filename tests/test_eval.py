@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
+# a second set: eighteen articles of our own about other pairs, each written before rules were fixed on it
+HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
 
 
 def score(shared: Path, corpus: Path) -> dict:
@@ -27,9 +29,10 @@ def score(shared: Path, corpus: Path) -> dict:
 @pytest.mark.parametrize("corpus, facts, events_f1", [
     ("dev", 0.95, 0.90),
     ("heldout", 0.95, 0.75),
+    ("heldout2", 0.85, 0.90),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
-    path = shared_dir / "corpus" / "dev" if corpus == "dev" else HELDOUT
+    path = shared_dir / "corpus" / "dev" if corpus == "dev" else HELDOUT2 if corpus == "heldout2" else HELDOUT
     summary = score(shared_dir, path)
     assert summary["failed"] == 0
     assert summary["facts"] >= facts

@@ -63,8 +63,9 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
         c.target = sovereign(c.target)
     other = {a: b, b: a}
     s, t = c.source, c.target
-    if s is None and t is None and c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "relations", "settle", None):
-        c.symmetric = True                # a treaty the sentence names no party to: the pair's own
+    if s is None and t is None and (c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "relations", "settle", None)
+                                    or c.mode in ("ceasefire", "meet", "negotiate")):
+        c.symmetric = True                # a treaty, truce or talks the sentence names no party to: the pair's own
     if c.symmetric:
         if s is None and t is None:
             s, t = a, b

@@ -15,7 +15,7 @@ from .modality import embedded
 from .triggers import Hit, Token
 
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"})
-_BACKGROUND = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until"})
+_BACKGROUND = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "against"})
 
 
 def keep(toks: list[Token], hits: list[Hit], actors) -> list[Hit]:
@@ -25,24 +25,36 @@ def keep(toks: list[Token], hits: list[Hit], actors) -> list[Hit]:
     strong = [h for h in hits if h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT")
               and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)]
     out = []
+    inner = False                         # the hit before was a complement: "a law that allows X to detain"
     for n, hit in enumerate(hits):
-        if embedded(toks, hits, n) or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
+        chained = inner and not {",", ";", ":", "and", "but"}.intersection(
+            t.low for t in toks[hits[n - 1].last + 1:hit.first])
+        inner = embedded(toks, hits, n) or chained
+        if inner or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
                 or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out):
+            continue
+        if _adjectival(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
+                or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
                 toks[hit.first - 2].low in ("when", "once", "after", "before", "as", "until", "while") and out:
             continue                      # "... when they resumed": background to the act before
-        if hit.pattern.type == "ACCUSE" and out and any(toks[k].low in ("whom", "who", "which")
-                                                        for k in range(max(0, hit.first - 3), hit.first)):
-            continue                      # "expelled nine staff whom it accused of spying": the reason
+        rel = next((k for k in range(hit.first - 1, max(-1, hit.first - 4), -1)
+                    if toks[k].low in ("whom", "who", "which")), None)
+        if hit.pattern.type == "ACCUSE" and out and rel is not None and \
+                not any(rel < i < hit.first for i in actor_toks):
+            continue                      # "expelled nine staff whom it accused of spying": the reason;
+                                          # "..., which Lima denounced": a reaction of its own
         if _in_name(toks, hit) and toks[hit.head].low not in weak and toks[hit.head].low not in (
                 "peace", "armistice", "treaty"):
             continue                      # "Asia-Pacific Economic Cooperation", "Strategic Economic Dialogue"
-        if all(toks[i].low in weak or toks[i].low == "of" for i in hit.words) and any(h.last < hit.first and
+        if all(toks[i].low in weak or toks[i].low == "of" for i in hit.words) and any((h.last < hit.first or
+                                                                                   h.first > hit.last) and
                 ";" not in (between := [t.low for t in toks[min(h.last, hit.last):max(h.first, hit.first)]])
                 and not any(x == "," and y == "and" for x, y in zip(between, between[1:]))
+                and not (h.first > hit.last and ("which" in between or "whereby" in between))
                 for h in strong):
-            continue                      # "ceded X by the Treaty of Y": the verb tells the act
+            continue                      # "ceded X by the Treaty of Y", "by the Treaty of Y, X ceded": the verb tells the act
         out.append(hit)
     return out
 
@@ -53,6 +65,15 @@ def _adjunct(toks: list[Token], hits: list[Hit], n: int, kept: list[Hit]) -> boo
     head = toks[hit.first].low
     weak = wordset("weak_triggers")
     if len(hit.words) > 2 or head in weak or hit.pattern.type in ("THREATEN", "SUPPORT", "AGREE"):
+        return False
+    if hit.head > hit.first:
+        # "before a truce was agreed": the noun heads a clause of its own, a later act; "after the war
+        # in X began" sets the scene for the act it precedes
+        j = hit.first - 1
+        while j >= 0 and hit.first - j <= 5 and toks[j].low not in (",", ";"):
+            if toks[j].low in ("after", "following", "since", "amid", "during") and not kept:
+                return True
+            j -= 1
         return False
     if head.endswith("ed") or (head.endswith("ing") and toks[hit.first - 1].low not in ("the", "a", "an")):
         return False
@@ -80,6 +101,8 @@ def _anaphoric(toks: list[Token], hit: Hit, actor_toks: set[int] = frozenset()) 
     """A noun trigger that points back at an event told before ("at the signing",
     "in answer to the April expulsions", "for the head tax"): not an event of its own."""
     h = hit.first
+    if hit.head > hit.first:
+        return False                      # "the border was closed": the noun is the subject of a told act
     if toks[h].low.endswith("ed") and (h == 0 or toks[h - 1].low not in ("the", "a", "an")):
         return False                      # a verb in the past tense
     if toks[h].low.endswith("ed") and len(hit.words) == 1:
@@ -134,3 +157,72 @@ def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
     w = toks[h.first].low
     return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
         h.pattern.type not in ("SANCTION",)
+
+
+_HEARSAY = frozenset({"alleged", "suspected", "purported", "reported"})
+
+
+def _adjectival(toks: list[Token], hit: Hit) -> bool:
+    """"to protest alleged mistreatment", "released frozen funds": a participle that describes a noun
+    (and the act an "alleged" names) is no act of its own."""
+    h = hit.first
+    if h > 0 and toks[h - 1].low in _HEARSAY:
+        return True
+    if toks[h].low == "frozen" and (h == 0 or toks[h - 1].low not in wordset("passive_aux")):
+        return True
+    return len(hit.words) == 1 and toks[h].low == "alleged" and h + 1 < len(toks) \
+        and toks[h + 1].low.isalpha() and toks[h + 1].low not in ("that", "to", "in", "on", "at", "by", "he", "she",
+                                                                   "they", "it")
+
+
+_CRAFT = frozenset("boat boats ship ships vessel vessels aircraft plane planes car cars helicopter helicopters "
+                   "craft submarine submarines".split())
+
+
+def _craft_modifier(toks: list[Token], hit: Hit) -> bool:
+    """"four patrol boats", "attack helicopters": a noun that names a kind of craft, no act."""
+    nxt = hit.last + 1
+    return len(hit.words) == 1 and not toks[hit.first].low.endswith("ed") and nxt < len(toks) \
+        and toks[nxt].low in _CRAFT
+
+
+_AGREEMENT_NOUNS = frozenset({"documents", "memorandum", "memoranda", "deal", "deals", "programme", "program"})
+
+
+def _names_agreement(toks: list[Token], hit: Hit, weak: frozenset[str]) -> bool:
+    """"a civil nuclear cooperation agreement", "a hijacking agreement": a noun that names what an
+    agreement is about tells no act of its own; the agreement (or its signing) is the event."""
+    nxt = hit.last + 1
+    return hit.pattern.type not in ("SUPPORT", "AGREE") and len(hit.words) == 1 \
+        and toks[hit.first].low not in weak and toks[hit.first].text[:1].islower() \
+        and nxt < len(toks) and (toks[nxt].low in weak or toks[nxt].low in _AGREEMENT_NOUNS)
+
+
+_OBJECT_GLUE = frozenset({"on", "of", "all", "the", "its", "their", "most", "any", "and", "further", "new"})
+
+
+def _sanctioned(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
+    """"an embargo on trade with Cuba", "banned all American trade and investment with Iran", "attacked
+    an army patrol": what a sanction stops or an attack hits is its object, not an act of its own."""
+    if not kept or kept[-1].pattern.type not in ("SANCTION", "ASSAULT", "COERCE"):
+        return False
+    if hit.pattern.type not in ("COOPERATE", "MOBILIZE") or len(hit.words) > 1 \
+            or toks[hit.first].low.endswith(("ed", "ing")):
+        return False
+    if hit.pattern.type == "MOBILIZE" and kept[-1].pattern.type == "SANCTION":
+        return False
+    if kept[-1].pattern.type != "SANCTION" and any(t.low == "and" for t in toks[kept[-1].last + 1:hit.first]):
+        return False                      # "declared martial law and general mobilisation": two acts
+    between = toks[kept[-1].last + 1:hit.first]
+    return len(between) <= 5 and all(t.low in _OBJECT_GLUE or (t.text[:1].isupper() and t.low.isalpha())
+                                     or (t.low.isalpha() and not t.low.endswith("ed") and t.low not in ("with",))
+                                     for t in between) and not any(t.low in (",", ";") for t in between)
+
+
+def _treaty_content(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
+    """"signed the treaty, which set up regular consultations": what an agreement provides is its
+    content, not an act of its own."""
+    if not kept or kept[-1].pattern.mode != "sign" or hit.pattern.type not in ("CONSULT", "COOPERATE"):
+        return False
+    between = [t.low for t in toks[kept[-1].last + 1:hit.first]]
+    return ("which" in between or "whereby" in between) and ";" not in between and len(between) <= 14

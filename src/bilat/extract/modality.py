@@ -15,6 +15,8 @@ from .lexicon import phrase_index, wordset
 from .triggers import Hit, Token
 
 _CLAUSE_BREAK = frozenset(";:")
+# right after a noun trigger: the act was only planned, or called off
+_UNDONE = frozenset("planned scheduled proposed postponed cancelled canceled".split())
 _PREPS = frozenset("at in on with during after before by from to for of under over near".split())
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
@@ -54,8 +56,18 @@ def mode_of(toks: list[Token], hit: Hit, section_title: str | None) -> str | Non
     if is_fiction(lows, hit, section_title):
         return "fiction"
     neg = _has(lows, lo, hit.first, "negation")
+    if neg is None and hit.last > hit.first:
+        inside = _has(lows, hit.first, hit.last, "negation")   # "a settlement was not reached"
+        neg = inside if inside is not None and inside not in hit.words else None
     if neg is not None and "until" not in lows[hit.last:hit.last + 12]:
         return "negation"
+    after = []
+    for k in range(hit.last + 1, min(len(lows), hit.last + 7)):
+        if lows[k] in (",", ";", ":", ".") or lows[k] in _UNDONE and lows[k - 1] in ("as", "than"):
+            break
+        after.append(lows[k])
+    if _UNDONE.intersection(after):
+        return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"
     if hit.pattern.type not in _FRAMES:
         if _has(lows, lo, hit.first, "obligation") is not None:
             return "obligation"
@@ -104,6 +116,17 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
         return True                       # "a pact that let the army garrison its territory"
     if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and "," not in between:
         return True                       # "accused X of steering ...": the allegation is no event of its own
+    if prev.pattern.type in ("ACCUSE", "PROTEST") and ("that" in between or "which" in between) \
+            and len(between) <= 8 and not {",", ";", ":"}.intersection(between):
+        return True                       # "protested against a law that allows ...": what is protested
+    if prev.pattern.type in ("ACCUSE", "PROTEST") and len(between) <= 2 and \
+            all(w in ("a", "an", "the", "this", "his", "her", "its", "their") for w in between):
+        return True                       # "protests against a visit": what is protested
+    if prev.pattern.mode == "allow" and "to" in between and len(between) <= 6 and "," not in between:
+        return True                       # "allowed direct flights to resume": one act, the allowing
+    if prev.pattern.type in ("MOBILIZE", "ASSAULT", "AID") and between[-1:] == ["to"] \
+            and not {",", ";", "and"}.intersection(between) and len(between) <= 8:
+        return True                       # "sent troops into X to destroy bases": the purpose, no act of its own
     if prev.pattern.type not in _FRAMES:
         return False
     if any(w in _CLAUSE_BREAK for w in between) or "," in between or "and" in between:

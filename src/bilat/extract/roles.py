@@ -28,6 +28,8 @@ class Roles:
 
 
 
+_GO_BETWEEN = frozenset("brokered mediated hosted sponsored facilitated arranged".split())
+
 # types where acting together is the normal reading when no direction is given
 _SYMMETRIC_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
 _SYMMETRIC_MODES = frozenset({"sign", "relations", "settle", "meet", "negotiate", "partnership", None, "economic",
@@ -77,6 +79,11 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
            both: list[int]) -> list[Roles]:
     """Source, target, symmetry and voice of each hit, in order."""
     lows = [t.low for t in toks]
+    # "a ceasefire brokered by Russia", "talks hosted by Canada": the go-between is no party
+    actors = [a for a in actors if not (a.prep == "by" and a.first >= 2 and lows[a.first - 2] in _GO_BETWEEN)]
+    # "anti-Japanese demonstrations": the state named is the one acted against
+    anti = [a for a in actors if lows[a.first].startswith("anti-")]
+    actors = [a for a in actors if a not in anti]
     out: list[Roles] = []
     prev_hit: Hit | None = None
     prev_roles: Roles | None = None
@@ -128,10 +135,16 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                                                                                      "place")), None)
                 if loc is not None and hit.pattern.type in ("COERCE", "SANCTION"):
                     source = loc.code
-            if patient is not None:
+            if patient is not None and hit.pattern.type == "MOBILIZE" and patient.last >= hit.first - 3:
+                # "Turkish peacekeepers were deployed in Bosnia": the forces' state deploys them
+                source = patient.code
+                dest = next((a for a in right if a.prep != "by" and a.code != source), None)
+                target = dest.code if dest else None
+            elif patient is not None:
                 target = patient.code
             elif target is None:
-                dest = next((a for a in right if a.prep != "by" and a.code != source), None)
+                # "was signed in Algiers": where it happened is no party to it
+                dest = next((a for a in right if a.prep not in ("by", "in", "at", "near") and a.code != source), None)
                 target = dest.code if dest else None
         else:
             subj = subj_cands[-1] if subj_cands else None
@@ -171,7 +184,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 force = next((a for a in right if _FORCE_NOUNS.intersection(lows[a.last + 1:a.last + 3])
                               and a.prep in ("involving", "by", "of")
                               and not {",", "and", ";"}.intersection(lows[hit.last:a.first])), None)
-                frm = next((a for a in right if a.prep == "from"), None)
+                # "on loan from China": the giver; but "recalled its ambassador from X": the one it is aimed at
+                frm = next((a for a in right if a.prep == "from"), None) \
+                    if hit.pattern.type not in ("SANCTION", "RETREAT") else None
                 # "In Moscow, members of ... besieged the embassy": where it happened
                 loc = next((a for a in actors if (a.last < hit.first or ((nominal or hit.pattern.type == "PROTEST")
                                                                           and a in right))
@@ -185,10 +200,16 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             if not symmetric:
                 objs = [a for a in right if a.code != source and a is not agent
                         and not (pair and a.code not in pair and a.prep in ("on", "for", "under", "at", "in", "over"))]
-                objs.sort(key=lambda a: (_obj_rank(toks, lows, hit, a), a.first))
+                # "attacked a Palestinian base in Jordan": the other side of the pair before a third party
+                other_side = bool(pair) and source in pair and any(a.code in pair for a in objs)
+                objs.sort(key=lambda a: (other_side and a.code not in pair, _obj_rank(toks, lows, hit, a), a.first))
                 obj = objs[0] if objs else None
                 if obj is not None:
                     target = obj.code
+        if target is None and not symmetric:
+            near = [a for a in anti if left_lim <= a.first < nxt and a.code != source]
+            if near:
+                target = near[0].code
         if hit.pattern.mode == "asylum" and not passive:
             host = next((a for a in right if a.prep in ("in", "to", "into")), None)
             if host is not None and host.code != source:
@@ -351,7 +372,10 @@ def _coordinated(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) 
 def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
     """Is hit a verb phrase coordinated with prev_hit, sharing its subject?
     "... expelled ten diplomats and in August added ...": an "and" (or "by", "then") with no
-    actor between it and the trigger."""
+    actor between it and the trigger. A pattern that holds its own subject before its head
+    ("..., and a ceasefire was signed") opens a clause of its own."""
+    if hit.head > hit.first and lows[hit.first] not in ("who", "which"):
+        return False
     j = hit.first - 1
     while j > prev_hit.last:
         if lows[j] in ("by", "before", "after", "while", "thereby") and j + 1 != hit.first:
@@ -362,6 +386,9 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
         if lows[j] in (";", ":"):
             return False
         j -= 1
+    if lows[prev_hit.last + 1:hit.first] == [","] and lows[hit.first].endswith("ed") \
+            and any(lows[k] == "and" for k in range(hit.last + 1, min(len(lows), hit.last + 12))):
+        return True                       # "denounced the deal, recalled its ambassador and expelled ...": a list
     return prev_hit.last + 1 == hit.first
 
 
