@@ -12,13 +12,18 @@ from .document import Document, facts_lexicon
 def _patterns():
     lex = facts_lexicon()
     return ([re.compile(p, re.I) for p in lex["establishment"]],
-            re.compile("|".join(lex["establishment_not"]), re.I))
+            re.compile("|".join(lex["establishment_not"]), re.I),
+            [re.compile(p, re.I) for p in lex.get("establishment_weak", [])])
 
 
 def extract_established(doc: Document) -> Established | None:
     """The first dated establishment the article tells, the lead first."""
-    triggers, negative = _patterns()
+    strong, negative, weak = _patterns()
     ordered = sorted(doc.narrative, key=lambda s: (not s.in_lead, s.start))
+    return _first_dated(doc, ordered, strong, negative) or _first_dated(doc, ordered, weak, negative)
+
+
+def _first_dated(doc: Document, ordered, triggers, negative) -> Established | None:
     for s in ordered:
         # every trigger in the sentence, earliest first: "first established in X,
         # restored in Y" and "exchanged envoys in X; present relations date from Y"

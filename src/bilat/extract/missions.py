@@ -68,8 +68,11 @@ def parse_city_list(text: str, joined: bool = False) -> list[tuple[int, int]]:
         if not m:
             break
         name = m.group(0).rstrip(".")
+        dc = re.match(r",?\s*D\.\s?C\.?", text[m.start() + len(name):])   # "Washington, D.C."
+        if dc and name == "Washington":
+            name = text[m.start():m.start() + len(name) + dc.end()].rstrip(".") + "."
         out.append((m.start(), m.start() + len(name)))
-        sep = _LIST_SEP.match(text, m.end())
+        sep = _LIST_SEP.match(text, max(m.end(), m.start() + len(name)))
         if not sep or not name_re.match(text, sep.end()):
             break
         pos = sep.end()
