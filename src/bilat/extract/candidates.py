@@ -267,17 +267,34 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         window = [t.low for t in toks]          # "..., in a move seen as retaliation": anywhere in the sentence
         cue = any(w in cues for w in window) or any(f" {c} " in lows for c in cues if " " in c)
         trig = " ".join(toks[i].text for i in hit.words)
+        src, tgt = _list_keeper(text, start, toks[hit.head].start, mentions, r.source, r.target) \
+            if mode == "list" else (r.source, r.target)
         for k, d in enumerate(dates):
             out.append(Candidate(
                 type=typ, mode=mode, cameo=cameo,
                 goldstein=goldstein.get(cameo), context=_contexts(hit, lows),
-                source=r.source, target=r.target, symmetric=r.symmetric,
+                source=src, target=tgt, symmetric=r.symmetric,
                 count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
                 start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
                 date_own=own, explicit=r.explicit, named=r.named,
                 conditional=" unless " in lows or " or face " in lows or " if " in lows,
                 count_noun=noun, passive=r.passive))
     return out
+
+
+_POSSESSIVE_LIST = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:list|unfriendly|black\s*list|blacklist)\b", re.I)
+
+
+def _list_keeper(text: str, start: int, head: int, mentions, source, target):
+    """"X is on Y's list", "X has appeared on Y's list of unfriendly countries": Y keeps
+    the list and acts; X is listed, whatever the grammatical subject."""
+    for m in mentions:
+        if m.start >= start and _POSSESSIVE_LIST.match(text[m.end:m.end + 60]):
+            if m.code == source:
+                return source, target
+            listed = source if source and source != m.code else target
+            return m.code, (listed if listed != m.code else None)
+    return source, target
 
 
 def _week_to_month(v: str | None) -> str | None:
