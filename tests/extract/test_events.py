@@ -205,3 +205,12 @@ def test_timeline_cli_csv(tmp_path, capsys):
     assert not any("novel" in r["summary"] for r in rows)
     assert run_timeline(argparse.Namespace(files=[str(tmp_path / "missing.txt")], format="table",
                                            include_fictional=False)) == 1
+
+
+def test_a_complaint_before_a_court_is_against_the_other_side():
+    from bilat.extract.events import extract_events
+    from bilat.sources import read_text
+    art = read_text("= Bolivia–Chile relations =\n\nIn 2013 Bolivia took its claim to the sea to the "
+                    "International Court of Justice.\n")
+    evs = [e for e in extract_events(art, ("BOL", "CHL")) if e.type == "ACCUSE"]
+    assert evs and (evs[0].source, evs[0].target) == ("BOL", "CHL")
