@@ -106,7 +106,10 @@ def _make(handler_kind, m, text):  # noqa: C901 - one switch over alternatives
         mo = _month(mt)
         ys = g(k + "_y")
         y = _year(ys, g(k + "_e") if k != "mdy" else None) if ys else None
-        if ys and k != "mdy" and _is_count(text, e, m.start(k + "_y"), None):
+        # "On 4 November 1979 students stormed ...": after a day and a month, or a
+        # capitalised month name, four digits are the year, whatever word follows
+        sure = k == "dmy" or (len(ys or "") == 4 and mt[0].isupper() and mt.lower() in words()["months"])
+        if ys and k != "mdy" and not sure and _is_count(text, e, m.start(k + "_y"), None):
             if k == "my" and mt[0].isupper() and mt.lower() in words()["months"]:
                 return [Atom(m.start("my_m"), m.end("my_m"), kind="partial", m=mo)]
             return None
