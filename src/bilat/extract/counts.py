@@ -131,26 +131,21 @@ def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:
         if toks[k].low in _SINGLE:
             return 1
     if passive:
-        names, started = 0, False
         tail = list(span[-8:])
         while tail and (toks[tail[-1]].low in ("was", "were", "been", "being", "is", "are", "be", "had", "has",
                                                 "have", "also", "later", "then", "only", "not", "never")
                         or toks[tail[-1]].low.endswith("ly")):
             tail.pop()
-        for idx in reversed(tail):
-            t = toks[idx]
-            if t.text[:1].isupper() and t.low not in ("the", "in", "on", "a"):
-                if not started:
-                    names += 1
-                    started = True
-            elif t.low == "and" and started:
-                started = False
-            else:
-                break
-        return names or None
-    names = 0
-    started = False
-    for idx in seq:
+        return _names(toks, reversed(tail), strict=True)
+    return _names(toks, seq, strict=False)
+
+
+def _names(toks: list[Token], order, strict: bool) -> int | None:
+    """How many capitalised names joined by "and" stand in `order` ("Kovrig and Spavor": 2).
+    `strict` stops at any other word; otherwise only at a preposition, a comma or a
+    lower-case word after a name."""
+    names, started = 0, False
+    for idx in order:
         t = toks[idx]
         if t.text[:1].isupper() and t.low not in ("the", "in", "on", "a"):
             if not started:
@@ -158,6 +153,6 @@ def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:
                 started = True
         elif t.low == "and" and started:
             started = False
-        elif t.low in (",", "of", "to", "for", "in", "on", "at", "from") or (t.text[:1].islower() and started):
+        elif strict or t.low in (",", "of", "to", "for", "in", "on", "at", "from") or (t.text[:1].islower() and started):
             break
     return names or None

@@ -12,9 +12,10 @@ within a year will do.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from ..nlp.edtf_span import span
 
 from .candidates import Candidate
 
@@ -55,34 +56,19 @@ def _parties(c: Candidate, same_sentence: bool = False) -> tuple:
 
 @lru_cache(maxsize=4096)
 def interval(v: str | None) -> tuple[float, float] | None:
-    """The span of an EDTF value as fractional years (the subset bilat emits)."""
-    if not v:
+    """The span of an EDTF value as fractional years, for overlap tests and ordering
+    (the calendar span itself is nlp.edtf_span's)."""
+    lo, hi = span(v)
+    if lo is None or hi is None:
         return None
-    v = v.strip().replace("~", "").replace("?", "").replace("%", "")
-    if v[:1] in "[{" and v[-1:] in "]}":
-        parts = [interval(p) for p in v[1:-1].split(",") if p.strip() and ".." not in p]
-        parts = [p for p in parts if p]
-        return (min(p[0] for p in parts), max(p[1] for p in parts)) if parts else None
-    if "/" in v:
-        a, b = v.split("/", 1)
-        ia = interval(a) if a not in ("", "..") else (-1e9, -1e9)
-        ib = interval(b) if b not in ("", "..") else (1e9, 1e9)
-        return (ia[0], ib[1]) if ia and ib else None
-    m = re.fullmatch(r"(-?)(\d{2,4}|\d{1,3}X{1,3})(?:-(\d{2}|XX))?(?:-(\d{2}|XX))?", v)
-    if not m:
-        return None
-    y = m.group(2)
-    if "X" in y:
-        return (int(y.replace("X", "0")), int(y.replace("X", "9")) + 1)
-    year = (-1 if m.group(1) else 1) * int(y)
-    mo = m.group(3)
-    if not mo or mo == "XX" or int(mo) > 12:
-        return (year, year + 1)
-    d = m.group(4)
-    if not d or d == "XX":
-        return (year + (int(mo) - 1) / 12, year + int(mo) / 12)
-    day = (int(mo) - 1) / 12 + (int(d) - 1) / 372
-    return (year + day, year + day + 1 / 372)
+    return _years(lo), _years(hi) + 1 / 372
+
+
+def _years(day: str) -> float:
+    """"YYYY-MM-DD" (a leading "-" before Christ) as fractional years."""
+    sign = -1 if day.startswith("-") else 1
+    y, m, d = day.lstrip("-").split("-")
+    return sign * int(y) + (int(m) - 1) / 12 + (int(d) - 1) / 372
 
 
 def compatible(a: str | None, b: str | None, same_sentence: bool) -> bool:

@@ -265,7 +265,7 @@ class Resolver:
         n = len(atoms)
         while i < n:
             a = atoms[i]
-            if a.link == "wd" and i + 1 < n:
+            if a.link in ("wd", "tod") and i + 1 < n:     # "Tuesday, 3 May", "at dawn on 3 May"
                 b = atoms[i + 1]
                 r = self.value(b)
                 i += 2
@@ -274,15 +274,6 @@ class Resolver:
                 self.note(r[0])
                 v = r[0] + (f"T{a.tod}" if a.tod else "")
                 out.append(Timex(a.start, b.end, text[a.start:b.end], "TIME" if a.tod else "DATE", v, r[1]))
-                continue
-            if a.link == "tod" and i + 1 < n:
-                b = atoms[i + 1]
-                r = self.value(b)
-                i += 2
-                if r is None:
-                    continue
-                self.note(r[0])
-                out.append(Timex(a.start, b.end, text[a.start:b.end], "TIME", f"{r[0]}T{a.tod}", r[1]))
                 continue
             if a.link in ("/", ",") and i + 1 < n:
                 b = atoms[i + 1]
