@@ -22,7 +22,8 @@ def run(*args, stdin: bytes | None = None):
                           capture_output=True, timeout=120)
 
 
-@pytest.mark.parametrize("cmd", ["extract", "dates", "code", "timeline"])
+@pytest.mark.parametrize("cmd", ["extract", "dates", "code", "timeline", "ingest", "pairs", "events",
+                                 "missions", "asof", "export", "serve"])
 def test_help_of_every_command(cmd, capsys):
     with pytest.raises(SystemExit) as e:
         main([cmd, "--help"])

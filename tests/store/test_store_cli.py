@@ -21,14 +21,6 @@ def cli(kb_db, capsys):
     return run
 
 
-@pytest.mark.parametrize("cmd", ["ingest", "pairs", "timeline", "events", "missions", "asof", "export"])
-def test_help(cmd, capsys):
-    with pytest.raises(SystemExit) as e:
-        main([cmd, "--help"])
-    assert e.value.code == 0
-    assert "usage: bilat " + cmd in capsys.readouterr().out
-
-
 def test_pairs(cli):
     code, out, _ = cli("pairs", "--format", "json")
     assert code == 0

@@ -76,7 +76,6 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     """Actors as token spans, from gazetteer mentions, institutions, known people and
     (with `place_code(name) -> code|None`) cities named after a preposition."""
     preps = wordset("prepositions")
-    aux = wordset("passive_aux")
     spans: list[tuple[int, int, str, str]] = []
     for m in mentions:
         if not m.code:

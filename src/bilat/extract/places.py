@@ -4,7 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..data import load_tsv
-from ..model import Article
 from ..nlp.gazetteer import Place, gazetteer
 
 
