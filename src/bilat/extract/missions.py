@@ -20,6 +20,7 @@ from .places import locate, sovereign
 
 # A place name: capitalised words, with the particles that live inside names.
 _NAME = r"(?:[A-Z][\w'’.-]*)(?:[ -](?:[A-Z][\w'’.-]*|de|del|da|do|la|le|am|an|upon|on|sur|en)(?=[ -][A-Z])|[ -][A-Z][\w'’.-]*)*"
+_PREP = re.compile(r"\s*(?:,\s*|\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?in\s+)")   # "embassy in"
 _LIST_SEP = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
 
 
@@ -125,7 +126,6 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
         pos = 0
         while pos < len(seg):
             km = kind_re.search(seg, pos)
-            prep = re.compile(r"\s*(?:,\s*|\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?in\s+)")
             if last_kind and (km is None or km.start() > pos + 3):
                 # elliptic "Russia's in Turku": the kind is the one already named
                 lm = re.match(r"^\s*'?s?\s*in\s+", seg[pos:]) if pos == 0 else None
@@ -138,7 +138,7 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
             if km is None:
                 break
             kind = _kind_of(km.group("kind"))
-            pm = prep.match(seg, km.end())
+            pm = _PREP.match(seg, km.end())
             if not pm:
                 pos = km.end()
                 continue

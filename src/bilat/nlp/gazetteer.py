@@ -22,7 +22,6 @@ import gc
 import gzip
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
@@ -293,7 +292,6 @@ class _Places:
             if gc_was_on:
                 gc.enable()
         self.first.pop(b"", None)
-        self._starts: list[int] | None = None
         self._by_country: dict[str, dict[bytes, int]] = {}
         self._country_rows: dict[bytes, list[int]] | None = None
         self._key_lines: list[bytes] = []
@@ -327,22 +325,6 @@ class _Places:
             self._by_country[code] = idx
         return idx
 
-    def rows(self, key: str) -> list[int]:
-        """Every row with this key as its asciiname or an alternate, most populous first."""
-        k = key.encode("ascii")
-        if k not in self.first:
-            return []
-        if self._starts is None:
-            self._starts = [0] + [m.end() for m in re.finditer(b"\n", self.keys)]
-        out, pos, buf = [], self.keys.find(k), self.keys
-        while pos >= 0:
-            end = pos + len(k)
-            if buf[pos - 1:pos] in (b"\t", b"|") and buf[end:end + 1] in (b"\t", b"|"):
-                i = bisect_right(self._starts, pos) - 1
-                if buf.count(b"\t", self._starts[i], pos) <= 2 and (not out or out[-1] != i):
-                    out.append(i)
-            pos = buf.find(k, end)
-        return out
 
 
 # ---------------------------------------------------------------- the gazetteer
