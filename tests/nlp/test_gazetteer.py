@@ -16,7 +16,8 @@ from bilat.nlp.gazetteer import (Gazetteer, Place, gazetteer, load_countries, lo
                                  load_places_extra, load_polities, place_key)
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA_FILES = ("countries.tsv", "polities.tsv", "organisations.tsv", "places_extra.tsv", "places.tsv.gz")
+DATA_FILES = ("countries.tsv", "polities.tsv", "organisations.tsv", "places_extra.tsv", "places.tsv.gz",
+              "not_mentions.txt")
 
 
 @pytest.fixture(scope="module")

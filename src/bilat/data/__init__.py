@@ -17,9 +17,9 @@ def data_path(name: str) -> Path:
     return DATA_DIR / name
 
 
-def load_lines(name: str) -> list[str]:
+def load_lines(name: str, path: Path | None = None) -> list[str]:
     """Non-empty, non-comment lines of a word list."""
-    path = data_path(name)
+    path = path or data_path(name)
     try:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:

@@ -29,7 +29,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Iterator
 
-from ..data import data_path, iter_tsv
+from ..data import data_path, iter_tsv, load_lines
 from ..errors import DataFileError
 
 
@@ -65,18 +65,6 @@ class Place:
     kind: str = "city"
 
 
-# Phrases that contain a country's name or adjective but do not mention it;
-# matched like names so that, longest match winning, they swallow the name.
-_NOT_MENTIONS = (
-    "Latin America", "South America", "North America", "Central America",
-    "Latin American", "South American", "North American", "Central American",
-    "Pan-American", "American Indian", "American Indians", "Anglo-Saxon", "Anglo-Saxons",
-    "New Mexico", "New Jersey", "New England", "New Guinea", "New South Wales",
-    "British Columbia", "North Pole", "South Pole", "Indian Ocean", "Norwegian Sea",
-    "Irish Sea", "Persian Gulf", "Gulf of Finland", "Gulf of Mexico", "Gulf of Guinea",
-    "Gulf of Oman", "Gulf of Thailand", "Sea of Japan", "South China Sea", "East China Sea",
-    "Nizhny Novgorod", "Veliky Novgorod",
-)
 
 # ---------------------------------------------------------------- normalising
 
@@ -387,7 +375,7 @@ class Gazetteer:
             self._add(name, _Entry(code, "org", None, _NAME), opath, n)
             for text in aliases:
                 self._add_marked(text, code, "org", None, _OTHER, opath, n)
-        for text in _NOT_MENTIONS:
+        for text in load_lines("not_mentions.txt", self._path("not_mentions.txt")):
             self._surface[_surface_key(text)] = (None, False)
         # Every proper prefix of a surface key, so the matcher stops early.
         self._prefixes: set[str] = set()
