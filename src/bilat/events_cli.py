@@ -12,11 +12,10 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from dataclasses import asdict
 from typing import IO, Iterable
 
 from .errors import BilatError
-from .model import _plain
+from .model import plain
 
 
 def _warn(msg: str) -> None:
@@ -66,7 +65,7 @@ def run_code(args) -> int:
                     if problem:
                         _warn(f"{name}:{n}: {problem}")
                     try:
-                        events = [_plain(asdict(e)) for e in code_line(text)]
+                        events = [plain(e) for e in code_line(text)]
                     except BilatError as e:
                         _warn(f"{name}:{n}: {e}")
                     except RecursionError:
@@ -123,7 +122,7 @@ def run_timeline(args) -> int:
         rows = _rows(events, include)
         if fmt == "json":
             print(json.dumps({"article": str(name), "pair": list(pair),
-                              "events": [_plain(asdict(e)) for e in events if include or not e.fictional]},
+                              "events": [plain(e) for e in events if include or not e.fictional]},
                              ensure_ascii=False, indent=2))
         elif fmt == "csv":
             if writer is None:

@@ -13,15 +13,14 @@ SHARED = ROOT.parent / "shared"
 PY = sys.executable
 RUNNER = """
 import json, sys
-from dataclasses import asdict
 from bilat.sources import read
 from bilat.extract.pair import pair_from_title
 from bilat.extract.events import extract_events
-from bilat.model import _plain
+from bilat.model import plain
 a = read(sys.argv[1])
 pair = pair_from_title(a.title)
 print(json.dumps({"schema": "bilat.record/1", "pair": list(pair),
-                  "events": [_plain(asdict(e)) for e in extract_events(a, pair)]}))
+                  "events": [plain(e) for e in extract_events(a, pair)]}))
 """
 
 needs_shared = pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no shared/ beside the repo")

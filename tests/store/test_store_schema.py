@@ -128,6 +128,37 @@ def test_a_version_2_store_is_backed_up_and_gets_texts(tmp_path):
         assert TEXT[sec.offset:sec.offset + len(sec.text)] == sec.text
 
 
+def fts_rows(db) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH 'expelled'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_version_3_store_indexes_new_evidence_once(tmp_path):
+    """Schema 4 drops the per-row index trigger for the writer's own statement:
+    an upgraded store must not index new evidence twice, nor keep deleted rows."""
+    db = tmp_path / "v3.db"
+    v2_store(db, "0.0.0")
+    con = sqlite3.connect(db, isolation_level=None)
+    schema.MIGRATIONS[2](con)
+    con.execute("PRAGMA user_version = 3")
+    con.close()
+    assert fts_rows(db) == 1
+    with Writer(db) as w:
+        assert w.put(rec_in(TEXT), text=TEXT) == "replaced"     # old rows out of the index, new ones in once
+        assert w.put(replace(REC, source={**REC.source, "title": "Peru–Chile relations", "sha256": "e" * 64})) \
+            == "added"
+    assert fts_rows(db) == 2
+    with open_store(db) as kb:
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+        assert [e.id for e in kb.events(text="expelled")] == ["ev-1"]     # one event, told by both
+    with Writer(db) as w:
+        assert w.delete("Peru–Chile relations")
+    assert fts_rows(db) == 1
+
+
 def test_section_text_is_the_innermost_section(tmp_path):
     db = tmp_path / "s.db"
     with Writer(db) as w:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 
-VERSION = 3
+VERSION = 4
 
 # Version 1, kept as the starting point of the migrations (and for tests):
 # no date spans, no full-text index, no extractor version.
@@ -97,7 +97,20 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}     # from version -> step to the next
+# What version 4 changes: the writer indexes an article's evidence in one
+# statement after inserting it (writer._insert) instead of a trigger per row,
+# a third of the time an article takes to store. Deletions keep their trigger.
+_V4_STEPS = """
+DROP TRIGGER evidence_ai;
+"""
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    for stmt in _statements(_V4_STEPS):
+        conn.execute(stmt)
+
+
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}     # from version -> step to the next
 
 
 def _statements(ddl: str) -> list[str]:
