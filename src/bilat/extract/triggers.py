@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import Pattern, first_index
@@ -43,13 +44,17 @@ class Hit:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
+    # lower-case the stretch once, not token by token (unless that changes its length: "İ")
+    low_all = text[start:end].lower().replace("’", "'")
+    same = len(low_all) == end - start
     out = []
     for m in _TOKEN_RE.finditer(text, start, end):
+        a, b = m.span()
         t = m.group(0)
-        low = t.lower().replace("’", "'")
+        low = low_all[a - start:b - start] if same else t.lower().replace("’", "'")
         if low.endswith("'s") and len(low) > 2:       # possessive: Russia's -> russia's, matched as russia
             low = low[:-2]
-        out.append(Token(m.start(), m.end(), t, low))
+        out.append(Token(a, b, t, low))
     return out
 
 
@@ -77,16 +82,35 @@ def _match(parts: tuple, toks: list[Token], i: int, k: int, acc: list[int]) -> l
     return None
 
 
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, tuple[tuple[Pattern, frozenset | None, int], ...]]:
+    """first_index() with, per pattern, the set its second word must be in (None
+    for a gap or a one-word pattern) and the position of its head among its words:
+    most patterns tried fail on the second word, checked here without a call."""
+    out = {}
+    for form, ps in first_index().items():
+        out[form] = tuple((p, p.parts[1] if len(p.parts) > 1 and not isinstance(p.parts[1], tuple) else None,
+                           sum(1 for x in p.parts[:p.head] if not isinstance(x, tuple))) for p in ps)
+    return out
+
+
 def find(toks: list[Token]) -> list[Hit]:
     """Non-overlapping trigger hits, in text order."""
-    idx = first_index()
+    idx = _entries()
+    lows = [t.low for t in toks]
+    n = len(lows)
     cands: list[Hit] = []
-    for i, t in enumerate(toks):
-        for p in idx.get(t.low, ()):
+    for i, low in enumerate(lows):
+        entries = idx.get(low)
+        if not entries:
+            continue
+        second = lows[i + 1] if i + 1 < n else None
+        for p, nxt, head_word in entries:
+            if nxt is not None and second not in nxt:
+                continue
             words = _match(p.parts, toks, i + 1, 1, [i])
             if words is None:
                 continue
-            head_word = sum(1 for x in p.parts[:p.head] if not isinstance(x, tuple))
             cands.append(Hit(p, tuple(words), words[head_word]))
     cands.sort(key=lambda h: (-len(h.words), h.first, h.last - h.first))
     taken: set[int] = set()
