@@ -380,6 +380,8 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
     while j > prev_hit.last:
         if lows[j] in ("by", "before", "after", "while", "thereby") and j + 1 != hit.first:
             return False                  # "after a bombing killed ...": a clause of its own, not "after expelling"
+        if lows[j] in ("by", "before", "after", "while", "thereby") and _new_subject(lows, actors, prev_hit.last, j):
+            return False                  # "X expelled two, and Russia answered by expelling two": Russia's act
         if lows[j] in ("and", "but", "then", "by", "before", "after", "while", "thereby", "also"):
             return not any(j < a.first < hit.first for a in actors) and \
                 not any(w in ("who", "which", "that", "whom") for w in lows[j + 1:hit.first])
@@ -390,6 +392,20 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
             and any(lows[k] == "and" for k in range(hit.last + 1, min(len(lows), hit.last + 12))):
         return True                       # "denounced the deal, recalled its ambassador and expelled ...": a list
     return prev_hit.last + 1 == hit.first
+
+
+def _new_subject(lows: list[str], actors: list[Actor], lo: int, hi: int) -> bool:
+    """Does a clause with a subject of its own open between tokens lo and hi
+    (", and Russia answered", "but Moscow responded")?"""
+    for a in actors:
+        if not (lo < a.first and a.last + 1 < hi):
+            continue
+        k = a.first - 1
+        while k > lo and lows[k] == "the":
+            k -= 1
+        if lows[k] in ("and", "but", ",", "while", "whereas") and lows[a.last + 1].endswith("ed"):
+            return True
+    return False
 
 
 def _clause_start(lows: list[str], i: int) -> int:
