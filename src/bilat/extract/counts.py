@@ -31,6 +31,25 @@ def _number(tok: Token) -> int | None:
     return int(n) if isinstance(n, int) else None
 
 
+def _number_at(toks: list[Token], k: int) -> tuple[int | None, int]:
+    """The number that starts at token k and the index of its last token:
+    "two thousand" -> 2000, "half a million" -> 500000, "1.5 million" -> 1500000."""
+    mult = words().get("multipliers") or {}
+    low = toks[k].low
+    if low == "half" and k + 2 < len(toks) and toks[k + 1].low == "a" and toks[k + 2].low in mult:
+        return mult[toks[k + 2].low] // 2, k + 2
+    n: float | None = _number(toks[k])
+    if n is None and re.fullmatch(r"\d+\.\d+", low) and k + 1 < len(toks) and toks[k + 1].low in mult:
+        n = float(low)
+    if n is None:
+        return None, k
+    j = k
+    while j + 1 < len(toks) and toks[j + 1].low in mult and toks[j + 1].low != low:
+        n *= mult[toks[j + 1].low]
+        j += 1
+    return int(n), j
+
+
 def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
     """The noun a number at i counts: skip adjectives and 'of the' up to 4 words."""
     units = wordset("units")
@@ -99,8 +118,13 @@ def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     for k in span:
         if k in hit.words or k in skip:
             continue
-        n = _number(toks[k])
+        n, end = _number_at(toks, k)
         if n is None:
+            continue
+        if end > k:                       # "two thousand soldiers": the noun follows the whole number
+            got = _noun_after(toks, end, span_stop)
+            if got is not None:
+                return n, toks[got[0]].text
             continue
         if k + 3 < len(toks) and toks[k + 1].low == "of" and toks[k + 2].low in ("the", "its", "their") \
                 and _number(toks[k + 3]) is not None and _noun_after(toks, k + 3, span_stop):

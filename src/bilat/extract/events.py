@@ -12,6 +12,7 @@ are dropped, the same event told twice is merged and answers are linked
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from ..model import Article, Event, Evidence
@@ -117,10 +118,17 @@ class _LazyMentions:
         return iter(self._found)
 
 
-def _share_within(found: list[Candidate]) -> None:
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
+
+
+def _share_within(found: list[Candidate], text: str) -> None:
     """A trigger with no parties takes those of the nearest one of its type in its sentence
-    ("During a visit, X addressed Y"; "a bombing killed 40 soldiers of Y")."""
+    ("During a visit, X addressed Y"; "a bombing killed 40 soldiers of Y"), unless the
+    sentence opens with a pronoun as its subject ("It also moved troops, and Y massed
+    its own"): that one is the last sentence's subject, filled later."""
     for c in found:
+        if c.order == 0 and _PRONOUN_SUBJECT.match(text, c.start):
+            continue
         if c.source is None and c.target is None:
             near = sorted((d for d in found if d is not c and (d.source or d.target)),
                           key=lambda d: (d.type != c.type, abs(d.order - c.order), d.order < c.order))
@@ -166,7 +174,7 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
         found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=tuple(pair),
                                     reference=ref, people=people, section_title=s.section.title or None,
                                     place_code=place_code)
-        _share_within(found)
+        _share_within(found, text)
         if s.start in quotes:              # quoted words: gathered for the speaker, not events of their own
             quote_found.setdefault(quotes[s.start], []).extend(found)
             continue
