@@ -185,7 +185,9 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
             cands.append(c)
             if not c.modality:
                 last_by_para[para] = c
-        subject = _subject(text, s.start, mentions) or subject
+        # the state the sentence makes act, for an "It ..." in the next one
+        subject = next((c.source for c in found if c.explicit and not c.passive and not c.modality
+                        and c.source in pair), None) or _subject(text, s.start, mentions) or subject
         told = [c.date for c in found if c.date and not c.modality and c.date_own and interval(c.date)]
         if told:
             running[para] = (idx, max(told, key=lambda d: interval(d)[0]))

@@ -96,6 +96,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         if prev_in_clause:
             left_lim = max(left_lim, prev_hit.first)
             obj_of_prev = _object_span(lows, prev_hit.last, hit.first)
+            # "After India's tests of May 1998 Canada recalled ...": a state right before the verb is its subject
+            obj_of_prev -= _subject_before(lows, actors, hit.first)
             coordinated = _coordinated(lows, actors, prev_hit, hit)
         passive = is_passive(toks, hit) or (coordinated and prev_roles is not None and prev_roles.passive
                                              and lows[hit.head].endswith("ed"))
@@ -117,6 +119,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         if nominal:
             # "the full-scale invasion of Ukraine": the clause's subject is not its agent, a possessor is
             subj_cands = [a for a in subj_cands if _possessor(toks, a) and a.last + 4 >= hit.first]
+        if not subj_cands and not passive:
+            # "faced with Swedish threats of war": the adjective names whose threats, whatever governs the phrase
+            subj_cands = [a for a in left if a.kind in ("adjective", "demonym") and a.last == hit.first - 1][:1]
         right = [a for a in actors if hit.head < a.first < nxt and a.first not in hit.words]
         right = [a for a in right if not any(b in _BOUNDARY for b in lows[hit.last:a.first])
                  and not _new_clause_before(toks, lows, hit, a, nxt)]
@@ -392,6 +397,21 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
             and any(lows[k] == "and" for k in range(hit.last + 1, min(len(lows), hit.last + 12))):
         return True                       # "denounced the deal, recalled its ambassador and expelled ...": a list
     return prev_hit.last + 1 == hit.first
+
+
+_ADVERBS = frozenset("also then later soon promptly immediately subsequently itself themselves again "
+                     "swiftly quickly eventually finally".split())
+
+
+def _subject_before(lows: list[str], actors: list[Actor], first: int) -> set[int]:
+    """Token indices of an actor standing right before token `first`, adverbs aside."""
+    k = first - 1
+    while k >= 0 and lows[k] in _ADVERBS:
+        k -= 1
+    for a in actors:
+        if a.last == k and a.prep is None:
+            return set(range(a.first, a.last + 1))
+    return set()
 
 
 def _new_subject(lows: list[str], actors: list[Actor], lo: int, hi: int) -> bool:
