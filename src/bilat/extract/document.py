@@ -62,6 +62,24 @@ class Document:
         from ..nlp.timex import tag_spans
         return tag_spans(self.text, section_spans(self.article))
 
+    @cached_property
+    def people(self):
+        """The people the article names with a role (facts shared by the record and the events)."""
+        from .people import extract_people
+        return extract_people(self)
+
+    @cached_property
+    def known_people(self) -> dict[str, str]:
+        """Words that stand for a state here: the short form of each leader named in full
+        (data/leaders.tsv), and the surname of each person the article gives a nationality."""
+        from ..nlp.leaders import leaders_named
+        out = leaders_named(self.text, self.pair)
+        for p in self.people:
+            key = p.name.split()[-1]
+            if p.nationality and key[:1].isupper() and key not in out:
+                out[key] = p.nationality
+        return out
+
     def dates_in(self, s: Sentence):
         return self.time.within(s.start, s.end)
 

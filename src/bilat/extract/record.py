@@ -8,7 +8,6 @@ from .established import extract_established
 from .lists import extract_lists
 from .missions import extract_missions
 from .pair import pair_from_title
-from .people import extract_people
 from .sites import extract_sites
 
 
@@ -27,7 +26,7 @@ def extract_record(article: Article, dct: str | None = None, events: bool = True
         missions=extract_missions(doc),
         border=extract_border(doc),
         lists=extract_lists(doc),
-        people=extract_people(doc),
+        people=doc.people,
         sites=extract_sites(doc),
         events=evs,
     )
