@@ -154,6 +154,9 @@ def _split_values(v: str) -> list[str]:
     return [v]
 
 
+_SUBORDINATE = re.compile(r"\s*(?:After|Before|Following|When|Once|Since|While|As)\b")
+
+
 def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
            heads: list[int] = ()) -> tuple[list[str], bool]:
     """Dates of a hit's stretch lo..hi: ([values], own) or ([], False) when it has none.
@@ -194,7 +197,12 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
         seg = [t for t in seg if t in closed] if closed else seg
         pool = seg or own
         before = [t for t in pool if t.start < hpos]
-        pick = min(pool, key=lambda t: abs(t.start - hpos)) if seg else (before[-1] if before else pool[0])
+        after = [t for t in pool if t.start > hpos and not re.search(r"\band\b|;", text[hpos:t.start])]
+        if before and after and not seg and _SUBORDINATE.match(text, toks[lo].start) \
+                and "," in text[before[-1].end:hpos]:
+            before = []                   # "After ... at the end of 2016, Japan recalled ..., in January 2017"
+        pick = min(pool, key=lambda t: abs(t.start - hpos)) if seg else (before[-1] if before else
+                                                                          (after or pool)[0])
         return _split_values(pick.value), True
     return [], False
 
@@ -254,6 +262,8 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                 # share a date that follows the next verb; one that fronts it ("and in August added") is its own
                 nxt_head = toks[hits[n + 1].head].start if n + 1 < len(hits) else None
                 after = [t for t in timexes if t.start >= hpos and (nxt_head is None or t.start > nxt_head)]
+                if nxt_head is not None and any(hpos <= t.start < nxt_head for t in timexes):
+                    after = []            # "mobilised, and in August it withdrew ...": the next verb has its own
                 if before:
                     dates = [before[-1].value]
                 elif after:

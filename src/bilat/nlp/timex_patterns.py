@@ -121,7 +121,7 @@ def _source() -> str:
         ("yrange", rf"(?<![\d.,$€£/#])\b(?P<yr_a>{Y4})\s*(?:-|–|—|/)\s*(?P<yr_b>{Y4}|\d{{2}}(?!\d))"
                    rf"(?![.,]\d|-\d)(?:\s*(?P<yr_e>{ERA}))?"),
         ("relunit", rf"\b{LIM}(?P<ru_n>{NUM})[\s-]+(?P<ru_u>{UNIT})\s+(?:(?:or\s+so|and\s+a\s+half)\s+)?"
-                    rf"(?P<ru_d>later|earlier|after|before|afterwards?|ago|previously|prior|on|hence|back)\b"),
+                    rf"(?P<ru_d>later|earlier|after|before|afterwards?|ago|previously|prior|on(?!\s+(?:\d|{MF}|the\s+\d))|hence|back)\b"),
         ("relbare", rf"\b(?P<rb_u>days|weeks|months|years|decades|hours)\s+(?P<rb_d>later|earlier|ago|afterwards?)\b"),
         ("relword", rf"(?:\b(?:later|earlier|early|late)\s+(?:in\s+)?)?\b(?:the|that)\s+(?P<rw_w>{REL})\s+(?P<rw_u>{RUNIT})\b"),
         ("relthat", rf"(?:\b(?P<rt_pre>later|earlier|early|late|by|at)\s+(?:in\s+)?)?\b(?P<rt_w>that|this|the\s+same|that\s+same)\s+"
