@@ -36,13 +36,23 @@ def test_triggers_load_and_refer_to_real_types_and_codes():
 def test_words_file_has_every_list():
     w = lexicon.words()
     for key in ("irregular", "count_nouns", "units", "numbers", "passive_aux", "prepositions", "both_sides",
-                "institutions", "negation", "future", "hypothetical", "obligation", "fiction", "response_cues",
+                "negation", "future", "hypothetical", "obligation", "fiction", "response_cues",
                 "context", "summaries", "weak_triggers", "decided"):
         assert w.get(key), key
-    for code in w["institutions"]:
-        assert len(code) == 3 and code.isupper()
     for key in w["summaries"]:
         assert key.split(":")[0] in lexicon.PLOVER_TYPES
+
+
+def test_institutions_match_as_the_text_is_tokenized():
+    from bilat.extract.actors import _institution_spans, _institutions
+    from bilat.extract.triggers import tokenize
+    from bilat.nlp.gazetteer import gazetteer
+    inst = _institutions()
+    assert sum(len(v) for v in inst.values()) > 500
+    codes = {code for v in inst.values() for _, code in v}
+    assert all(gazetteer().country(c) is not None for c in codes), codes
+    lows = [t.low for t in tokenize("The Korean People's Army and the Federal Security Service met.")]
+    assert [c for _, _, c in _institution_spans(lows)] == ["PRK", "RUS"]
 
 
 def test_inflections_are_invariant():

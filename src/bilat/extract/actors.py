@@ -2,7 +2,7 @@
 
 Actors are the gazetteer's mentions (countries, demonyms and adjectives,
 capitals, predecessor polities) plus institutions that stand for a state
-(words.yaml), people whose nationality is known, and cities named after a
+(data/institutions.tsv), people whose nationality is known, and cities named after a
 preposition. Each keeps the preposition that governs it ("in Russia",
 "the King of Denmark" has none: a title stands for its state). Names that
 merely contain a state ("Team Canada", "UN-brokered", "the Moscow Peace
@@ -10,11 +10,14 @@ Treaty") and who reports ("..., officials said") are no actors.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import phrase_index, wordset, words
-from .triggers import Token
+from ..data import data_path, iter_tsv
+from ..errors import DataFileError
+from .lexicon import phrase_index, wordset
+from .triggers import Token, tokenize
 
 _DETERMINERS = frozenset("the a an its their his her all most some other several many two three four "
                          "five six seven eight nine ten both any each every".split())
@@ -49,15 +52,38 @@ class Actor:
     prep: str | None      # the preposition governing it, if any
 
 
+_INSTITUTION_KINDS = frozenset("seat parliament government ministry intelligence police military court company "
+                               "party media person".split())
+
+
 @lru_cache(maxsize=1)
 def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Institution names by first word, longest first: name words -> state code."""
+    """Institution names (data/institutions.tsv) by first word, longest first: name words -> state
+    code. Names are tokenized as the text is ("People's" -> people), so they match its tokens."""
+    path = data_path("institutions.tsv")
     out: dict[str, list] = {}
-    for code, names in (words().get("institutions") or {}).items():
-        for n in names:
-            ws = tuple(str(n).lower().split())
-            out.setdefault(ws[0], []).append((ws, code))
+    for n, row in iter_tsv(path, ("name", "code", "kind"), ("name", "code", "kind")):
+        if not re.fullmatch(r"[A-Z]{3}", row["code"]) or row["kind"] not in _INSTITUTION_KINDS:
+            raise DataFileError(str(path), n, f"bad code {row['code']!r} or kind {row['kind']!r}")
+        ws = tuple(t.low for t in tokenize(row["name"]))
+        if ws:
+            out.setdefault(ws[0], []).append((ws, row["code"]))
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
+
+
+def _institution_spans(lows: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last, code) of each institution named, longest first at each word, no overlaps."""
+    inst = _institutions()
+    out = []
+    i = 0
+    while i < len(lows):
+        for name, code in inst.get(lows[i], ()):
+            if tuple(lows[i:i + len(name)]) == name:
+                out.append((i, i + len(name) - 1, code))
+                i += len(name) - 1
+                break
+        i += 1
+    return out
 
 
 def _tok_index(toks: list[Token], offset: int) -> int:
@@ -84,16 +110,15 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         b = max(a, _tok_index(toks, m.end - 1))
         spans.append((a, b, m.code, m.kind))
     lows = [t.low for t in toks]
-    taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
-    inst = _institutions()
-    for i in range(len(toks)):
-        if i in taken or lows[i] not in inst:
+    # an institution whose name holds a state's word ("the Korean People's Army", "the Taiwan Affairs
+    # Office") is the institution; one that only overlaps a longer state name gives way
+    for a, b, code in _institution_spans(lows):
+        inside = [x for x in spans if a <= x[0] and x[1] <= b]
+        if any(x[0] <= b and a <= x[1] for x in spans if x not in inside):
             continue
-        for name, code in _institutions().get(lows[i], ()):
-            if tuple(lows[i:i + len(name)]) == name:
-                spans.append((i, i + len(name) - 1, code, "institution"))
-                taken.update(range(i, i + len(name)))
-                break
+        spans = [x for x in spans if x not in inside]
+        spans.append((a, b, code, "institution"))
+    taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     if people:
         for i, t in enumerate(toks):
             if i not in taken and t.text[:1].isupper() and t.text in people:
