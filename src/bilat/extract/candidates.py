@@ -264,6 +264,8 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                 after = [t for t in timexes if t.start >= hpos and (nxt_head is None or t.start > nxt_head)]
                 if nxt_head is not None and any(hpos <= t.start < nxt_head for t in timexes):
                     after = []            # "mobilised, and in August it withdrew ...": the next verb has its own
+                # "agreed to ..., and in August India named ...": a date fronting a clause of its own
+                after = [t for t in after if not re.search(r",\s*(?:and|but)\b|;", text[hpos:t.start])]
                 if before:
                     dates = [before[-1].value]
                 elif after:

@@ -114,7 +114,7 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
     between = lows[prev.last + 1:hits[n].first]
     if ("let" in between or "letting" in between) and not {",", ";"}.intersection(between):
         return True                       # "a pact that let the army garrison its territory"
-    if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and "," not in between:
+    if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and not {",", ";", ":"}.intersection(between):
         return True                       # "accused X of steering ...": the allegation is no event of its own
     if prev.pattern.type in ("ACCUSE", "PROTEST") and ("that" in between or "which" in between) \
             and len(between) <= 8 and not {",", ";", ":"}.intersection(between):
@@ -122,7 +122,7 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
     if prev.pattern.type in ("ACCUSE", "PROTEST") and len(between) <= 2 and \
             all(w in ("a", "an", "the", "this", "his", "her", "its", "their") for w in between):
         return True                       # "protests against a visit": what is protested
-    if prev.pattern.mode == "allow" and "to" in between and len(between) <= 6 and "," not in between:
+    if prev.pattern.mode == "allow" and "to" in between and len(between) <= 6 and not {",", ";"}.intersection(between):
         return True                       # "allowed direct flights to resume": one act, the allowing
     if prev.pattern.type in ("MOBILIZE", "ASSAULT", "AID") and between[-1:] == ["to"] \
             and not {",", ";", "and"}.intersection(between) and len(between) <= 8:
