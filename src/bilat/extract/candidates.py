@@ -154,6 +154,8 @@ def _split_values(v: str) -> list[str]:
     return [v]
 
 
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but)\b|;")
+_CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+(?:in|on|by|from|during|since|later|then)\b|;")
 _SUBORDINATE = re.compile(r"\s*(?:After|Before|Following|When|Once|Since|While|As)\b")
 
 
@@ -163,8 +165,10 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
     In a stretch shared by several triggers, a date belongs to the nearest one."""
     a = toks[lo].start
     b = toks[hi - 1].end
-    own = [t for t in timexes if a <= t.start and t.end <= b]
     mine = toks[head].start
+    # "agreed to ..., and in August Peru named ...": a date fronting a clause of its own is not this verb's
+    own = [t for t in timexes if a <= t.start and t.end <= b
+           and not (t.start > mine and _CLAUSE_AFTER.search(text, mine, t.start))]
     others = [toks[h].start for h in heads if h != head and toks[lo].start <= toks[h].start <= b]
     if others:
         own = [t for t in own if all(abs(t.start - mine) <= abs(t.start - o) for o in others)]
@@ -265,7 +269,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                 if nxt_head is not None and any(hpos <= t.start < nxt_head for t in timexes):
                     after = []            # "mobilised, and in August it withdrew ...": the next verb has its own
                 # "agreed to ..., and in August India named ...": a date fronting a clause of its own
-                after = [t for t in after if not re.search(r",\s*(?:and|but)\b|;", text[hpos:t.start])]
+                after = [t for t in after if not _NEW_CLAUSE.search(text, hpos, t.start)]
                 if before:
                     dates = [before[-1].value]
                 elif after:
