@@ -46,15 +46,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     # lower-case the stretch once, not token by token (unless that changes its length: "İ")
     low_all = text[start:end].lower().replace("’", "'")
-    same = len(low_all) == end - start
-    out = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        a, b = m.span()
-        t = m.group(0)
-        low = low_all[a - start:b - start] if same else t.lower().replace("’", "'")
-        if low.endswith("'s") and len(low) > 2:       # possessive: Russia's -> russia's, matched as russia
-            low = low[:-2]
-        out.append(Token(a, b, t, low))
+    spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+    new = tuple.__new__                 # Token(...) goes through a Python-level __new__: this does not
+    if len(low_all) == end - start:
+        out = [new(Token, (a, b, text[a:b], low_all[a - start:b - start])) for a, b in spans]
+    else:
+        out = [new(Token, (a, b, text[a:b], text[a:b].lower().replace("’", "'"))) for a, b in spans]
+    if "'s" in low_all:
+        for i, t in enumerate(out):
+            if t.low.endswith("'s") and len(t.low) > 2:   # possessive: Russia's -> russia's, matched as russia
+                out[i] = t._replace(low=t.low[:-2])
     return out
 
 
