@@ -60,6 +60,12 @@ def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _before_place() -> frozenset[str]:
+    """The words a city's name may follow: a preposition, or a list going on."""
+    return wordset("prepositions") | {"and", ","}
+
+
 def _tok_index(toks: list[Token], offset: int) -> int:
     lo, hi = 0, len(toks)
     while lo < hi:
@@ -76,6 +82,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     """Actors as token spans, from gazetteer mentions, institutions, known people and
     (with `place_code(name) -> code|None`) cities named after a preposition."""
     preps = wordset("prepositions")
+    before_place = _before_place()
     spans: list[tuple[int, int, str, str]] = []
     for m in mentions:
         if not m.code:
@@ -89,7 +96,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     for i in range(len(toks)):
         if i in taken or lows[i] not in inst:
             continue
-        for name, code in _institutions().get(lows[i], ()):
+        for name, code in inst[lows[i]]:
             if tuple(lows[i:i + len(name)]) == name:
                 spans.append((i, i + len(name) - 1, code, "institution"))
                 taken.update(range(i, i + len(name)))
@@ -102,7 +109,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     if place_code is not None:
         i = 1
         while i < len(toks):
-            if i in taken or not toks[i].text[:1].isupper() or lows[i - 1] not in preps | {"and", ","}:
+            if i in taken or not toks[i].text[:1].isupper() or lows[i - 1] not in before_place:
                 i += 1
                 continue
             j = i
