@@ -106,13 +106,16 @@ def _within(a: str, b: str) -> bool:
 
 def merge(cands: list[Candidate]) -> list[Merged]:
     out: list[Merged] = []
+    starts: list[set[int]] = []           # per group, the sentences its items come from
     for c in cands:
         target = None
-        for m in reversed(out):
+        for k in range(len(out) - 1, -1, -1):
+            m = out[k]
             f = m.first
-            same_sentence = any(x.start == c.start for x in m.items)
-            if not _types_match(f, c, same_sentence) or f.modality != c.modality or \
-                    _parties(f, same_sentence) != _parties(c, same_sentence):
+            same_sentence = c.start in starts[k]
+            if f.modality != c.modality or (f.type != c.type and not same_sentence):
+                continue                      # cheap tests first (across sentences _types_match wants one type)
+            if not _types_match(f, c, same_sentence) or _parties(f, same_sentence) != _parties(c, same_sentence):
                 continue
             if same_sentence:
                 last = next(x for x in reversed(m.items) if x.start == c.start)
@@ -136,8 +139,10 @@ def merge(cands: list[Candidate]) -> list[Merged]:
                 break
         if target is None:
             out.append(Merged(c, [c]))
+            starts.append({c.start})
             continue
         target.items.append(c)
+        starts[k].add(c.start)
         f = target.first
         if f.count is None and c.count is not None:
             f.count = c.count
