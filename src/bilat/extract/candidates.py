@@ -21,7 +21,7 @@ from . import actors as act
 from .counts import counted_noun
 from .lexicon import cameo_table, wordset, words
 from .filters import keep
-from .modality import mode_of
+from .modality import cue_words, mode_of
 from .roles import assign
 from .triggers import Hit, Token, find, tokenize
 
@@ -96,10 +96,15 @@ def _context_res() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def _contexts(hit: Hit, lows: str) -> tuple[str, ...]:
+def _cued_contexts(lows: str) -> list[str]:
+    """The contexts whose cue words the sentence has (the same for each of its hits)."""
+    return [name for name, rx in _context_res() if rx.search(lows)]
+
+
+def _contexts(hit: Hit, cued: list[str]) -> tuple[str, ...]:
     ctx = list(hit.pattern.context)
-    for name, rx in _context_res():
-        if name not in ctx and rx.search(lows):
+    for name in cued:
+        if name not in ctx:
             ctx.append(name)
     return tuple(ctx)
 
@@ -137,6 +142,12 @@ def _datable(timexes: list) -> list:
         return timexes
     return [t for t in timexes if t in full or not (
         _RELATIVE_TO_EVENT.match(t.text.strip()) or (t.value or "").startswith("XXXX"))]
+
+
+@lru_cache(maxsize=1)
+def _phrase_cues() -> tuple[str, ...]:
+    """The response cues of several words ("in retaliation"), found in the joined sentence."""
+    return tuple(c for c in wordset("response_cues") if " " in c)
 
 
 @lru_cache(maxsize=1)
@@ -219,7 +230,13 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     tx_toks = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
     regions = _regions(toks, hits, tx_toks)
     lows = " " + " ".join(t.low for t in toks) + " "
+    cued = _cued_contexts(lows)
     cues = wordset("response_cues")
+    # "..., in a move seen as retaliation": anywhere in the sentence
+    cue = any(t.low in cues for t in toks) or any(f" {c} " in lows for c in _phrase_cues())
+    conditional = " unless " in lows or " or face " in lows or " if " in lows
+    heads = [h.head for h in hits]
+    marked = cue_words(toks)
     goldstein = cameo_table()
     seen_tx = set()
     timexes = [t for t in sorted(timexes, key=lambda t: (t.start, t.end))
@@ -234,7 +251,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     for n, hit in enumerate(hits):
         r = roles[n]
         lo, hi = regions[n]
-        modality = mode_of(toks, hit, section_title)
+        modality = mode_of(marked, hit, section_title)
         typ, mode, cameo = hit.pattern.type, hit.pattern.mode, hit.pattern.cameo
         if modality == "obligation":          # "Y must withdraw", said X: X demands it of Y
             typ, mode, cameo, modality = "REQUEST", None, "100", None
@@ -243,7 +260,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
         if c is None and r.passive and n > 0 and roles[n - 1].passive and out and out[-1].order == n - 1:
             c, noun = out[-1].count, out[-1].count_noun   # "was charged with espionage and freed": the same person
-        dates, own = _dates(timexes, toks, lo, hi, hit.head, text, [h.head for h in hits])
+        dates, own = _dates(timexes, toks, lo, hi, hit.head, text, heads)
         if not dates:
             if prev_dates:
                 dates = prev_dates[-1:]
@@ -264,20 +281,18 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                     dates = [None]
         prev_dates = dates
         dates = [_week_to_month(d) for d in dates]
-        window = [t.low for t in toks]          # "..., in a move seen as retaliation": anywhere in the sentence
-        cue = any(w in cues for w in window) or any(f" {c} " in lows for c in cues if " " in c)
         trig = " ".join(toks[i].text for i in hit.words)
         src, tgt = _list_keeper(text, start, toks[hit.head].start, mentions, r.source, r.target) \
             if mode == "list" else (r.source, r.target)
         for k, d in enumerate(dates):
             out.append(Candidate(
                 type=typ, mode=mode, cameo=cameo,
-                goldstein=goldstein.get(cameo), context=_contexts(hit, lows),
+                goldstein=goldstein.get(cameo), context=_contexts(hit, cued),
                 source=src, target=tgt, symmetric=r.symmetric,
                 count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
                 start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
                 date_own=own, explicit=r.explicit, named=r.named,
-                conditional=" unless " in lows or " or face " in lows or " if " in lows,
+                conditional=conditional,
                 count_noun=noun, passive=r.passive))
     return out
 

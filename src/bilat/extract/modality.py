@@ -48,10 +48,15 @@ def _window_start(lows: list[str], head: int, n: int = 5) -> int:
     return j + 1
 
 
-def mode_of(toks: list[Token], hit: Hit, section_title: str | None) -> str | None:
-    """'negation', 'future', 'hypothetical', 'fiction', 'obligation' ("X must ...") or None (history)."""
-    # a capitalised cue mid-sentence is a name ("in May 2020"), not a modal
-    lows = [t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low for i, t in enumerate(toks)]
+def cue_words(toks: list[Token]) -> list[str]:
+    """The sentence's words as mode_of reads them: lower-case, a capitalised word mid-sentence
+    marked with "§" (a name, "in May 2020", is no modal). One list serves all its hits."""
+    return [t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low for i, t in enumerate(toks)]
+
+
+def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
+    """'negation', 'future', 'hypothetical', 'fiction', 'obligation' ("X must ...") or None (history),
+    `lows` the sentence's cue_words."""
     lo = _window_start(lows, hit.first)
     if is_fiction(lows, hit, section_title):
         return "fiction"
