@@ -114,9 +114,8 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
     """Is hit n the complement of a framing trigger before it ("threatened to invade")?"""
     if n == 0:
         return False
-    lows = [t.low for t in toks]
     prev = hits[n - 1]
-    between = lows[prev.last + 1:hits[n].first]
+    between = [t.low for t in toks[prev.last + 1:hits[n].first]]
     if ("let" in between or "letting" in between) and not {",", ";"}.intersection(between):
         return True                       # "a pact that let the army garrison its territory"
     if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and "," not in between:
