@@ -93,8 +93,8 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     lows = [t.low for t in toks]
     taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     inst = _institutions()
-    for i in range(len(toks)):
-        if i in taken or lows[i] not in inst:
+    for i in [k for k, w in enumerate(lows) if w in inst]:
+        if i in taken:
             continue
         for name, code in inst[lows[i]]:
             if tuple(lows[i:i + len(name)]) == name:
@@ -107,10 +107,9 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
                 spans.append((i, i, people[t.text], "person"))
                 taken.add(i)
     if place_code is not None:
-        i = 1
-        while i < len(toks):
-            if i in taken or not toks[i].text[:1].isupper() or lows[i - 1] not in before_place:
-                i += 1
+        free = 1                                   # the first token not looked at as part of a name
+        for i in [k for k in range(1, len(toks)) if lows[k - 1] in before_place and toks[k].text[:1].isupper()]:
+            if i < free or i in taken:
                 continue
             j = i
             while j + 1 < len(toks) and j + 1 - i < 3 and toks[j + 1].text[:1].isupper() and j + 1 not in taken:
@@ -121,7 +120,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
                     spans.append((i, k, code, "place"))
                     taken.update(range(i, k + 1))
                     break
-            i = j + 1
+            free = j + 1
     spans.sort()
     taken_by_actor = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     tail = _attribution_start(lows)
