@@ -3,7 +3,7 @@ and which of them are narrative (mined) rather than reference apparatus."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..data import load_yaml
 from ..model import Article, Evidence, Section
@@ -26,8 +26,13 @@ def facts_lexicon() -> dict:
     return load_yaml("facts.yaml")
 
 
+@lru_cache(maxsize=1)
+def _non_narrative() -> frozenset[str]:
+    return frozenset(facts_lexicon()["non_narrative_sections"])
+
+
 def is_narrative(section: Section) -> bool:
-    skip = set(facts_lexicon()["non_narrative_sections"])
+    skip = _non_narrative()
     return not any(p.strip().lower() in skip for p in section.path)
 
 
