@@ -216,10 +216,21 @@ def both_sides_at(toks: list[Token]) -> list[int]:
     """Token indices where a phrase like "the two countries" starts."""
     lows = [t.low for t in toks]
     out = []
-    idx = phrase_index("both_sides")
-    for i in range(len(toks)):
-        for p in idx.get(lows[i], ()):
-            if tuple(lows[i:i + len(p)]) == p:
-                out.append(i)
-                break
+    idx = _both_sides()
+    firsts = phrase_index("both_sides")
+    for i in [k for k, w in enumerate(lows) if w in firsts]:
+        second = lows[i + 1] if i + 1 < len(lows) else None
+        if any(tuple(lows[i:i + len(p)]) == p for p in idx.get((lows[i], None), ()) + idx.get((lows[i], second), ())):
+            out.append(i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _both_sides() -> dict[tuple[str, str | None], tuple[tuple[str, ...], ...]]:
+    """The "both sides" phrases by their first two words ((word, None) for one word):
+    "the" opens twenty of them, and most fail on their second word."""
+    out: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
+    for ps in phrase_index("both_sides").values():
+        for p in ps:
+            out.setdefault((p[0], p[1] if len(p) > 1 else None), []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
