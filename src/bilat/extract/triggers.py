@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import Pattern, first_index
@@ -33,12 +33,11 @@ class Hit:
     words: tuple[int, ...]     # token indices of the pattern's words
     head: int                  # token index of the head word
 
-    # read tens of times per hit by the filters and roles: computed once, then an attribute
-    @cached_property
+    @property
     def first(self) -> int:
         return self.words[0]
 
-    @cached_property
+    @property
     def last(self) -> int:
         return self.words[-1]
 
