@@ -122,7 +122,7 @@ def find(toks: list[Token]) -> list[Hit]:
             if words is None:
                 continue
             cands.append(Hit(p, tuple(words), words[head_word]))
-    cands.sort(key=lambda h: (-len(h.words), h.first, h.last - h.first))
+    cands.sort(key=lambda h: (-len(h.words), h.words[0], h.words[-1] - h.words[0]))   # longest, then leftmost
     taken: set[int] = set()
     out: list[Hit] = []
     for h in cands:
