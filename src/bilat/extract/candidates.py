@@ -12,6 +12,7 @@ one event each.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -53,6 +54,21 @@ class Candidate:
     count_noun: str | None = None  # what the count counts ("diplomats")
     passive: bool = False
     named: bool = False           # its subject is a person the gazetteer does not know
+
+
+def _inside(toks: list[Token], spans) -> set[int]:
+    """Indices of the tokens lying wholly inside one of `spans` (time expressions). Tokens
+    are in order and do not overlap, so each span holds a run found by bisection."""
+    if not spans:
+        return set()
+    starts = [t.start for t in toks]
+    out = set()
+    for x in spans:
+        i = bisect.bisect_left(starts, x.start)
+        while i < len(toks) and toks[i].end <= x.end:
+            out.add(i)
+            i += 1
+    return out
 
 
 def _regions(toks: list[Token], hits: list[Hit], inside: set[int] = frozenset()) -> list[tuple[int, int]]:
@@ -227,7 +243,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         return []
     both = act.both_sides_at(toks)
     roles = assign(toks, hits, actors, pair, both)
-    tx_toks = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
+    tx_toks = _inside(toks, timexes)
     regions = _regions(toks, hits, tx_toks)
     lows = " " + " ".join(t.low for t in toks) + " "
     cued = _cued_contexts(lows)
@@ -245,7 +261,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     timexes = [t for t in timexes if not t.text.lower().startswith(("until", "till", "up to", "by the end"))
                and not _attributive(text, t)]
     timexes = _datable(timexes)
-    in_timex = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
+    in_timex = _inside(toks, timexes)
     out: list[Candidate] = []
     prev_dates: list[str] | None = None
     for n, hit in enumerate(hits):
