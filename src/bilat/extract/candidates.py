@@ -148,11 +148,14 @@ _RELATIVE_TO_EVENT = re.compile(
     r"(?:day|week|month|year|decade)s?\s+(?:after|before)$", re.I)
 
 
+_YEAR_FIRST = re.compile(r"-?\d{4}")
+
+
 def _datable(timexes: list) -> list:
     """The time expressions that may date the sentence's acts. Where the sentence
     gives a calendar date of its own, "a month after <the pact>" dates the pact, not
     the act, and a yearless holiday ("Victory Day") only repeats the full date."""
-    full = [t for t in timexes if re.match(r"-?\d{4}", t.value or "")
+    full = [t for t in timexes if _YEAR_FIRST.match(t.value or "")
             and not _RELATIVE_TO_EVENT.match(t.text.strip())]
     if not full:
         return timexes
@@ -328,9 +331,12 @@ def _list_keeper(text: str, start: int, head: int, mentions, source, target):
     return source, target
 
 
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
 def _week_to_month(v: str | None) -> str | None:
     """EDTF has no weeks: "2020-W21" -> the month holding that week's Thursday."""
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", v or "")
+    m = _ISO_WEEK.fullmatch(v or "")
     if not m:
         return v
     try:
