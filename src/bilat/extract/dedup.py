@@ -107,15 +107,18 @@ def _within(a: str, b: str) -> bool:
 def merge(cands: list[Candidate]) -> list[Merged]:
     out: list[Merged] = []
     starts: list[set[int]] = []           # per group, the sentences its items come from
+    # a candidate can join only a group of its own type or one holding its sentence
+    # (_types_match): those are looked at, latest first, not every group so far
+    by_type: dict[str, list[int]] = {}
+    by_start: dict[int, list[int]] = {}
     for c in cands:
         target = None
-        for k in range(len(out) - 1, -1, -1):
+        for k in sorted(set(by_type.get(c.type, ())).union(by_start.get(c.start, ())), reverse=True):
             m = out[k]
             f = m.first
             same_sentence = c.start in starts[k]
-            if f.modality != c.modality or (f.type != c.type and not same_sentence):
-                continue                      # cheap tests first (across sentences _types_match wants one type)
-            if not _types_match(f, c, same_sentence) or _parties(f, same_sentence) != _parties(c, same_sentence):
+            if f.modality != c.modality or not _types_match(f, c, same_sentence) or \
+                    _parties(f, same_sentence) != _parties(c, same_sentence):
                 continue
             if same_sentence:
                 last = next(x for x in reversed(m.items) if x.start == c.start)
@@ -138,11 +141,15 @@ def merge(cands: list[Candidate]) -> list[Merged]:
                 target = m                    # one day, one pair, one treaty; relations are set up once
                 break
         if target is None:
+            by_type.setdefault(c.type, []).append(len(out))
+            by_start.setdefault(c.start, []).append(len(out))
             out.append(Merged(c, [c]))
             starts.append({c.start})
             continue
         target.items.append(c)
-        starts[k].add(c.start)
+        if c.start not in starts[k]:
+            starts[k].add(c.start)
+            by_start.setdefault(c.start, []).append(k)
         f = target.first
         if f.count is None and c.count is not None:
             f.count = c.count
