@@ -75,15 +75,22 @@ def _institution_spans(lows: list[str]) -> list[tuple[int, int, str]]:
     """(first, last, code) of each institution named, longest first at each word, no overlaps."""
     inst = _institutions()
     out = []
-    i = 0
-    while i < len(lows):
-        for name, code in inst.get(lows[i], ()):
+    free = 0                              # the first token not inside a name found
+    for i in [k for k, w in enumerate(lows) if w in inst]:   # few words can start a name
+        if i < free:
+            continue
+        for name, code in inst[lows[i]]:
             if tuple(lows[i:i + len(name)]) == name:
                 out.append((i, i + len(name) - 1, code))
-                i += len(name) - 1
+                free = i + len(name)
                 break
-        i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _before_place() -> frozenset[str]:
+    """The words a city's name may follow: a preposition, or a list going on."""
+    return wordset("prepositions") | {"and", ","}
 
 
 def _tok_index(toks: list[Token], offset: int) -> int:
@@ -102,6 +109,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     """Actors as token spans, from gazetteer mentions, institutions, known people and
     (with `place_code(name) -> code|None`) cities named after a preposition."""
     preps = wordset("prepositions")
+    before_place = _before_place()
     spans: list[tuple[int, int, str, str]] = []
     for m in mentions:
         if not m.code:
@@ -125,10 +133,9 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
                 spans.append((i, i, people[t.text], "person"))
                 taken.add(i)
     if place_code is not None:
-        i = 1
-        while i < len(toks):
-            if i in taken or not toks[i].text[:1].isupper() or lows[i - 1] not in preps | {"and", ","}:
-                i += 1
+        free = 1                                   # the first token not looked at as part of a name
+        for i in [k for k in range(1, len(toks)) if lows[k - 1] in before_place and toks[k].text[:1].isupper()]:
+            if i < free or i in taken:
                 continue
             j = i
             while j + 1 < len(toks) and j + 1 - i < 3 and toks[j + 1].text[:1].isupper() and j + 1 not in taken:
@@ -139,7 +146,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
                     spans.append((i, k, code, "place"))
                     taken.update(range(i, k + 1))
                     break
-            i = j + 1
+            free = j + 1
     spans.sort()
     taken_by_actor = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     tail = _attribution_start(lows)
@@ -235,10 +242,21 @@ def both_sides_at(toks: list[Token]) -> list[int]:
     """Token indices where a phrase like "the two countries" starts."""
     lows = [t.low for t in toks]
     out = []
-    idx = phrase_index("both_sides")
-    for i in range(len(toks)):
-        for p in idx.get(lows[i], ()):
-            if tuple(lows[i:i + len(p)]) == p:
-                out.append(i)
-                break
+    idx = _both_sides()
+    firsts = phrase_index("both_sides")
+    for i in [k for k, w in enumerate(lows) if w in firsts]:
+        second = lows[i + 1] if i + 1 < len(lows) else None
+        if any(tuple(lows[i:i + len(p)]) == p for p in idx.get((lows[i], None), ()) + idx.get((lows[i], second), ())):
+            out.append(i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _both_sides() -> dict[tuple[str, str | None], tuple[tuple[str, ...], ...]]:
+    """The "both sides" phrases by their first two words ((word, None) for one word):
+    "the" opens twenty of them, and most fail on their second word."""
+    out: dict[tuple[str, str | None], list[tuple[str, ...]]] = {}
+    for ps in phrase_index("both_sides").values():
+        for p in ps:
+            out.setdefault((p[0], p[1] if len(p) > 1 else None), []).append(p)
+    return {k: tuple(v) for k, v in out.items()}

@@ -12,6 +12,7 @@ one event each.
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from . import actors as act
 from .counts import counted_noun
 from .lexicon import cameo_table, wordset, words
 from .filters import keep
-from .modality import mode_of
+from .modality import cue_words, mode_of
 from .roles import assign
 from .triggers import Hit, Token, find, tokenize
 
@@ -53,6 +54,21 @@ class Candidate:
     count_noun: str | None = None  # what the count counts ("diplomats")
     passive: bool = False
     named: bool = False           # its subject is a person the gazetteer does not know
+
+
+def _inside(toks: list[Token], spans) -> set[int]:
+    """Indices of the tokens lying wholly inside one of `spans` (time expressions). Tokens
+    are in order and do not overlap, so each span holds a run found by bisection."""
+    if not spans:
+        return set()
+    starts = [t.start for t in toks]
+    out = set()
+    for x in spans:
+        i = bisect.bisect_left(starts, x.start)
+        while i < len(toks) and toks[i].end <= x.end:
+            out.add(i)
+            i += 1
+    return out
 
 
 def _regions(toks: list[Token], hits: list[Hit], inside: set[int] = frozenset()) -> list[tuple[int, int]]:
@@ -96,10 +112,15 @@ def _context_res() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
-def _contexts(hit: Hit, lows: str) -> tuple[str, ...]:
+def _cued_contexts(lows: str) -> list[str]:
+    """The contexts whose cue words the sentence has (the same for each of its hits)."""
+    return [name for name, rx in _context_res() if rx.search(lows)]
+
+
+def _contexts(hit: Hit, cued: list[str]) -> tuple[str, ...]:
     ctx = list(hit.pattern.context)
-    for name, rx in _context_res():
-        if name not in ctx and rx.search(lows):
+    for name in cued:
+        if name not in ctx:
             ctx.append(name)
     return tuple(ctx)
 
@@ -127,16 +148,25 @@ _RELATIVE_TO_EVENT = re.compile(
     r"(?:day|week|month|year|decade)s?\s+(?:after|before)$", re.I)
 
 
+_YEAR_FIRST = re.compile(r"-?\d{4}")
+
+
 def _datable(timexes: list) -> list:
     """The time expressions that may date the sentence's acts. Where the sentence
     gives a calendar date of its own, "a month after <the pact>" dates the pact, not
     the act, and a yearless holiday ("Victory Day") only repeats the full date."""
-    full = [t for t in timexes if re.match(r"-?\d{4}", t.value or "")
+    full = [t for t in timexes if _YEAR_FIRST.match(t.value or "")
             and not _RELATIVE_TO_EVENT.match(t.text.strip())]
     if not full:
         return timexes
     return [t for t in timexes if t in full or not (
         _RELATIVE_TO_EVENT.match(t.text.strip()) or (t.value or "").startswith("XXXX"))]
+
+
+@lru_cache(maxsize=1)
+def _phrase_cues() -> tuple[str, ...]:
+    """The response cues of several words ("in retaliation"), found in the joined sentence."""
+    return tuple(c for c in wordset("response_cues") if " " in c)
 
 
 @lru_cache(maxsize=1)
@@ -228,10 +258,16 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         return []
     both = act.both_sides_at(toks)
     roles = assign(toks, hits, actors, pair, both)
-    tx_toks = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
+    tx_toks = _inside(toks, timexes)
     regions = _regions(toks, hits, tx_toks)
     lows = " " + " ".join(t.low for t in toks) + " "
+    cued = _cued_contexts(lows)
     cues = wordset("response_cues")
+    # "..., in a move seen as retaliation": anywhere in the sentence
+    cue = any(t.low in cues for t in toks) or any(f" {c} " in lows for c in _phrase_cues())
+    conditional = " unless " in lows or " or face " in lows or " if " in lows
+    heads = [h.head for h in hits]
+    marked = cue_words(toks)
     goldstein = cameo_table()
     seen_tx = set()
     timexes = [t for t in sorted(timexes, key=lambda t: (t.start, t.end))
@@ -240,13 +276,13 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     timexes = [t for t in timexes if not t.text.lower().startswith(("until", "till", "up to", "by the end"))
                and not _attributive(text, t)]
     timexes = _datable(timexes)
-    in_timex = {i for i, t in enumerate(toks) for x in timexes if x.start <= t.start and t.end <= x.end}
+    in_timex = _inside(toks, timexes)
     out: list[Candidate] = []
     prev_dates: list[str] | None = None
     for n, hit in enumerate(hits):
         r = roles[n]
         lo, hi = regions[n]
-        modality = mode_of(toks, hit, section_title)
+        modality = mode_of(marked, hit, section_title)
         typ, mode, cameo = hit.pattern.type, hit.pattern.mode, hit.pattern.cameo
         if modality == "obligation":          # "Y must withdraw", said X: X demands it of Y
             typ, mode, cameo, modality = "REQUEST", None, "100", None
@@ -255,7 +291,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
         if c is None and r.passive and n > 0 and roles[n - 1].passive and out and out[-1].order == n - 1:
             c, noun = out[-1].count, out[-1].count_noun   # "was charged with espionage and freed": the same person
-        dates, own = _dates(timexes, toks, lo, hi, hit.head, text, [h.head for h in hits])
+        dates, own = _dates(timexes, toks, lo, hi, hit.head, text, heads)
         if not dates:
             if prev_dates:
                 dates = prev_dates[-1:]
@@ -280,20 +316,18 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                     dates = [None]
         prev_dates = dates
         dates = [_week_to_month(d) for d in dates]
-        window = [t.low for t in toks]          # "..., in a move seen as retaliation": anywhere in the sentence
-        cue = any(w in cues for w in window) or any(f" {c} " in lows for c in cues if " " in c)
         trig = " ".join(toks[i].text for i in hit.words)
         src, tgt = _list_keeper(text, start, toks[hit.head].start, mentions, r.source, r.target) \
             if mode == "list" else (r.source, r.target)
         for k, d in enumerate(dates):
             out.append(Candidate(
                 type=typ, mode=mode, cameo=cameo,
-                goldstein=goldstein.get(cameo), context=_contexts(hit, lows),
+                goldstein=goldstein.get(cameo), context=_contexts(hit, cued),
                 source=src, target=tgt, symmetric=r.symmetric,
                 count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
                 start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
                 date_own=own, explicit=r.explicit, named=r.named,
-                conditional=" unless " in lows or " or face " in lows or " if " in lows,
+                conditional=conditional,
                 count_noun=noun, passive=r.passive))
     return out
 
@@ -313,9 +347,12 @@ def _list_keeper(text: str, start: int, head: int, mentions, source, target):
     return source, target
 
 
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
 def _week_to_month(v: str | None) -> str | None:
     """EDTF has no weeks: "2020-W21" -> the month holding that week's Thursday."""
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", v or "")
+    m = _ISO_WEEK.fullmatch(v or "")
     if not m:
         return v
     try:

@@ -106,12 +106,18 @@ def _within(a: str, b: str) -> bool:
 
 def merge(cands: list[Candidate]) -> list[Merged]:
     out: list[Merged] = []
+    starts: list[set[int]] = []           # per group, the sentences its items come from
+    # a candidate can join only a group of its own type or one holding its sentence
+    # (_types_match): those are looked at, latest first, not every group so far
+    by_type: dict[str, list[int]] = {}
+    by_start: dict[int, list[int]] = {}
     for c in cands:
         target = None
-        for m in reversed(out):
+        for k in sorted(set(by_type.get(c.type, ())).union(by_start.get(c.start, ())), reverse=True):
+            m = out[k]
             f = m.first
-            same_sentence = any(x.start == c.start for x in m.items)
-            if not _types_match(f, c, same_sentence) or f.modality != c.modality or \
+            same_sentence = c.start in starts[k]
+            if f.modality != c.modality or not _types_match(f, c, same_sentence) or \
                     _parties(f, same_sentence) != _parties(c, same_sentence):
                 continue
             if same_sentence:
@@ -135,9 +141,15 @@ def merge(cands: list[Candidate]) -> list[Merged]:
                 target = m                    # one day, one pair, one treaty; relations are set up once
                 break
         if target is None:
+            by_type.setdefault(c.type, []).append(len(out))
+            by_start.setdefault(c.start, []).append(len(out))
             out.append(Merged(c, [c]))
+            starts.append({c.start})
             continue
         target.items.append(c)
+        if c.start not in starts[k]:
+            starts[k].add(c.start)
+            by_start.setdefault(c.start, []).append(k)
         f = target.first
         if f.count is None and c.count is not None:
             f.count = c.count
@@ -168,22 +180,27 @@ def _fold_undated(groups: list[Merged]) -> list[Merged]:
 def link_responses(events: list[Merged]) -> dict[int, int]:
     """index of an answering event -> index of the event it answers."""
     links: dict[int, int] = {}
+    # the events each side aimed at the other, in order: an answer looks only at those aimed at it
+    aimed: dict[tuple, list[int]] = {}
+    for j, e in enumerate(events):
+        if not e.first.modality:
+            aimed.setdefault((e.first.source, e.first.target), []).append(j)
     for i, e in enumerate(events):
         f = e.first
         if f.modality or f.symmetric or not f.source or not f.target:
             continue
         cue = any(x.response_cue for x in e.items)
         ie = interval(f.date)
+        if ie is None:
+            continue                         # an undated event answers nothing
         best = None
         best_key: tuple = ()
-        for j in range(len(events)):
+        for j in aimed.get((f.target, f.source), ()):
             if j == i:
                 continue
             g = events[j].first
-            if g.modality or g.source != f.target or g.target != f.source:
-                continue
             ig = interval(g.date)
-            if ie is None or ig is None:
+            if ig is None:
                 continue
             overlap = ig[0] < ie[1] and ie[0] < ig[1]
             if ig[0] > ie[0] + 1e-9 and not overlap:
@@ -191,19 +208,16 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             if overlap and (g.start, g.head) >= (f.start, f.head):
                 continue                     # same time: the text tells the answer second
             gap = ie[0] - ig[0]
-            if g.type == f.type and (g.mode == f.mode or cue) and gap <= 0.34:
-                ok = True
-            elif g.type == f.type and gap <= 0.1:
-                ok = True                    # answered in kind within weeks
-            elif cue and gap <= 1.0:
-                ok = True
-            else:
-                ok = False
+            ok = (g.type == f.type and (g.mode == f.mode or cue) and gap <= 0.34
+                  or g.type == f.type and gap <= 0.1      # answered in kind within weeks
+                  or cue and gap <= 1.0)
+            if not ok:
+                continue
             # the answer mirrors its cause: same act first, then the latest before it
             # the same act answered in kind within months first, else the latest act of the other side
             near = gap <= 0.34
             key = (near and g.type == f.type and g.mode == f.mode, near and g.type == f.type, ig[0], g.start, g.head)
-            if ok and (best is None or key > best_key):
+            if best is None or key > best_key:
                 best, best_key = j, key
         if best is not None:
             links[i] = best

@@ -3,10 +3,11 @@ and which of them are narrative (mined) rather than reference apparatus."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..data import load_yaml
 from ..model import Article, Evidence, Section
+from ..nlp.gazetteer import gazetteer
 from ..nlp.sentences import split
 
 
@@ -26,8 +27,13 @@ def facts_lexicon() -> dict:
     return load_yaml("facts.yaml")
 
 
+@lru_cache(maxsize=1)
+def _non_narrative() -> frozenset[str]:
+    return frozenset(facts_lexicon()["non_narrative_sections"])
+
+
 def is_narrative(section: Section) -> bool:
-    skip = set(facts_lexicon()["non_narrative_sections"])
+    skip = _non_narrative()
     return not any(p.strip().lower() in skip for p in section.path)
 
 
@@ -36,6 +42,7 @@ class Document:
     article: Article
     pair: tuple[str, str]
     _sentences: list[Sentence] | None = field(default=None, repr=False)
+    _mentions: dict[tuple[int, int], list] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -82,6 +89,14 @@ class Document:
 
     def dates_in(self, s: Sentence):
         return self.time.within(s.start, s.end)
+
+    def mentions(self, s: Sentence) -> list:
+        """The gazetteer's mentions in a sentence, looked up once: the events, the
+        missions and the lists all read them."""
+        key = (s.start, s.end)
+        if key not in self._mentions:
+            self._mentions[key] = gazetteer().mentions(self.text, s.start, s.end)
+        return self._mentions[key]
 
     def evidence(self, s: Sentence) -> Evidence:
         return Evidence(text=s.text, start=s.start, end=s.end, section=s.section.label)

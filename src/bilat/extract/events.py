@@ -107,15 +107,11 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
 class _LazyMentions:
     """The gazetteer's mentions in a sentence, looked up only if the sentence has a trigger."""
 
-    def __init__(self, gaz, text: str, start: int, end: int):
-        self._args = (gaz, text, start, end)
-        self._found = None
+    def __init__(self, doc: Document, s):
+        self._doc, self._s = doc, s
 
     def __iter__(self):
-        if self._found is None:
-            gaz, text, start, end = self._args
-            self._found = gaz.mentions(text, start, end)
-        return iter(self._found)
+        return iter(self._doc.mentions(self._s))
 
 
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
@@ -170,7 +166,7 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
         ref = time.reference(s.start) if s.section.path else None   # the lead tells the present
         if s.section.path and running.get(para) and running[para][0] == idx - 1:
             ref = running[para][1]         # the latest date the sentence before told (not a flashback in it)
-        mentions = _LazyMentions(gaz, text, s.start, s.end)
+        mentions = _LazyMentions(doc, s)
         found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=tuple(pair),
                                     reference=ref, people=people, section_title=s.section.title or None,
                                     place_code=place_code)
@@ -197,7 +193,7 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
         own = [t.value for t in time.within(intro.start, intro.end)
                if t.type == "DATE" and t.value and is_date_value(t.value)]
         ref = own[0] if own else time.reference(intro.start)
-        cands.extend(speech_events(intro, qs, quote_found.get(i, []), text, gaz.mentions(text, intro.start, intro.end),
+        cands.extend(speech_events(intro, qs, quote_found.get(i, []), text, doc.mentions(intro),
                                    tuple(pair), ref))
     cands.sort(key=lambda c: (c.start, c.order))
     merged = merge(cands)

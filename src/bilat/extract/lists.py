@@ -5,7 +5,6 @@ import re
 from functools import lru_cache
 
 from ..model import ListMembership
-from ..nlp.gazetteer import gazetteer
 from .document import Document, Sentence, facts_lexicon
 
 
@@ -34,7 +33,7 @@ def _membership(doc: Document, s: Sentence, pos: int) -> tuple[str, str] | None:
     """(lister, listed) for a list named at `pos` in sentence s."""
     _, verb_re = _patterns()
     text = doc.text
-    parties = [m for m in gazetteer().mentions(text, s.start, s.end)
+    parties = [m for m in doc.mentions(s)
                if m.code in doc.pair and m.kind in ("country", "polity", "capital")]
     if not parties:
         return None

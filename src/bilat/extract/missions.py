@@ -86,7 +86,7 @@ def _party_anchors(doc: Document, s: Sentence) -> list[tuple[Mention, str]]:
     _, kind_re, have_re, _, _ = _patterns()
     text = doc.text
     out = []
-    for m in gazetteer().mentions(text, s.start, s.end):
+    for m in doc.mentions(s):
         if m.code not in doc.pair:
             continue
         after = text[m.end:s.end]

@@ -48,10 +48,15 @@ def _window_start(lows: list[str], head: int, n: int = 5) -> int:
     return j + 1
 
 
-def mode_of(toks: list[Token], hit: Hit, section_title: str | None) -> str | None:
-    """'negation', 'future', 'hypothetical', 'fiction', 'obligation' ("X must ...") or None (history)."""
-    # a capitalised cue mid-sentence is a name ("in May 2020"), not a modal
-    lows = [t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low for i, t in enumerate(toks)]
+def cue_words(toks: list[Token]) -> list[str]:
+    """The sentence's words as mode_of reads them: lower-case, a capitalised word mid-sentence
+    marked with "§" (a name, "in May 2020", is no modal). One list serves all its hits."""
+    return [t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low for i, t in enumerate(toks)]
+
+
+def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
+    """'negation', 'future', 'hypothetical', 'fiction', 'obligation' ("X must ...") or None (history),
+    `lows` the sentence's cue_words."""
     lo = _window_start(lows, hit.first)
     if is_fiction(lows, hit, section_title):
         return "fiction"
@@ -109,9 +114,8 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
     """Is hit n the complement of a framing trigger before it ("threatened to invade")?"""
     if n == 0:
         return False
-    lows = [t.low for t in toks]
     prev = hits[n - 1]
-    between = lows[prev.last + 1:hits[n].first]
+    between = [t.low for t in toks[prev.last + 1:hits[n].first]]
     if ("let" in between or "letting" in between) and not {",", ";"}.intersection(between):
         return True                       # "a pact that let the army garrison its territory"
     if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and not {",", ";", ":"}.intersection(between):

@@ -89,7 +89,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
     prev_roles: Roles | None = None
     for n, hit in enumerate(hits):
         nxt = hits[n + 1].first if n + 1 < len(hits) else len(toks)
-        left_lim = _clause_start(lows, hit.first)
+        clause = _clause_start(lows, hit.first)
+        left_lim = clause
         obj_of_prev: set[int] = set()
         coordinated = False
         prev_in_clause = prev_hit is not None and prev_hit.last >= left_lim
@@ -103,7 +104,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                                              and lows[hit.head].endswith("ed"))
         left = [a for a in actors if left_lim <= a.first and a.last < hit.head and a.first not in hit.words
                 and a.first not in obj_of_prev and not (prev_hit and prev_hit.first <= a.first <= prev_hit.last)]
-        paren = _parentheticals(lows, _clause_start(lows, hit.first), hit.first)
+        paren = _parentheticals(lows, clause, hit.first)
         subj_cands = [a for a in left if (a.prep is None or (a.prep == "by" and not passive)
                                           or (a.prep in _CONJUNCTIONS and _subject_of_clause(lows, a, hit))
                                           or (a.prep == "from" and a.first >= 2 and lows[a.first - 2] in _FORCE_NOUNS))

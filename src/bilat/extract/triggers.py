@@ -46,15 +46,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     # lower-case the stretch once, not token by token (unless that changes its length: "İ")
     low_all = text[start:end].lower().replace("’", "'")
-    same = len(low_all) == end - start
-    out = []
-    for m in _TOKEN_RE.finditer(text, start, end):
-        a, b = m.span()
-        t = m.group(0)
-        low = low_all[a - start:b - start] if same else t.lower().replace("’", "'")
-        if low.endswith("'s") and len(low) > 2:       # possessive: Russia's -> russia's, matched as russia
-            low = low[:-2]
-        out.append(Token(a, b, t, low))
+    spans = [m.span() for m in _TOKEN_RE.finditer(text, start, end)]
+    new = tuple.__new__                 # Token(...) goes through a Python-level __new__: this does not
+    if len(low_all) == end - start:
+        out = [new(Token, (a, b, text[a:b], low_all[a - start:b - start])) for a, b in spans]
+    else:
+        out = [new(Token, (a, b, text[a:b], text[a:b].lower().replace("’", "'"))) for a, b in spans]
+    if "'s" in low_all:
+        for i, t in enumerate(out):
+            if t.low.endswith("'s") and len(t.low) > 2:   # possessive: Russia's -> russia's, matched as russia
+                out[i] = t._replace(low=t.low[:-2])
     return out
 
 
@@ -83,15 +84,26 @@ def _match(parts: tuple, toks: list[Token], i: int, k: int, acc: list[int]) -> l
 
 
 @lru_cache(maxsize=1)
-def _entries() -> dict[str, tuple[tuple[Pattern, frozenset | None, int], ...]]:
-    """first_index() with, per pattern, the set its second word must be in (None
-    for a gap or a one-word pattern) and the position of its head among its words:
-    most patterns tried fail on the second word, checked here without a call."""
+def _entries() -> dict[str, tuple[tuple[Pattern, frozenset | None, int, int], ...]]:
+    """first_index() with, per pattern, the set its next word must be in (None for a
+    one-word pattern), how many tokens after the first that word may stand in (1, or
+    a gap's reach + 1 when a gap comes second), and the position of its head among its
+    words: most patterns tried fail on their next word, checked here without a call."""
     out = {}
     for form, ps in first_index().items():
-        out[form] = tuple((p, p.parts[1] if len(p.parts) > 1 and not isinstance(p.parts[1], tuple) else None,
-                           sum(1 for x in p.parts[:p.head] if not isinstance(x, tuple))) for p in ps)
+        out[form] = tuple((p, *_next_word(p.parts), sum(1 for x in p.parts[:p.head] if not isinstance(x, tuple)))
+                          for p in ps)
     return out
+
+
+def _next_word(parts: tuple) -> tuple[frozenset | None, int]:
+    if len(parts) < 2:
+        return None, 1
+    if not isinstance(parts[1], tuple):
+        return parts[1], 1
+    if len(parts) > 2 and not isinstance(parts[2], tuple):
+        return parts[2], parts[1][1] + 1          # ("gap", n, commas): the word within n + 1 tokens
+    return None, 1
 
 
 def find(toks: list[Token]) -> list[Hit]:
@@ -100,19 +112,17 @@ def find(toks: list[Token]) -> list[Hit]:
     lows = [t.low for t in toks]
     n = len(lows)
     cands: list[Hit] = []
-    for i, low in enumerate(lows):
-        entries = idx.get(low)
-        if not entries:
-            continue
+    for i in [k for k, low in enumerate(lows) if low in idx]:     # most words start no pattern
+        entries = idx[lows[i]]
         second = lows[i + 1] if i + 1 < n else None
-        for p, nxt, head_word in entries:
-            if nxt is not None and second not in nxt:
+        for p, nxt, reach, head_word in entries:
+            if nxt is not None and (second not in nxt if reach == 1 else nxt.isdisjoint(lows[i + 1:i + 1 + reach])):
                 continue
             words = _match(p.parts, toks, i + 1, 1, [i])
             if words is None:
                 continue
             cands.append(Hit(p, tuple(words), words[head_word]))
-    cands.sort(key=lambda h: (-len(h.words), h.first, h.last - h.first))
+    cands.sort(key=lambda h: (-len(h.words), h.words[0], h.words[-1] - h.words[0]))   # longest, then leftmost
     taken: set[int] = set()
     out: list[Hit] = []
     for h in cands:

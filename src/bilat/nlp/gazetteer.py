@@ -125,11 +125,13 @@ def _place_keys(s: str) -> list[str]:
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _tokens(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, folded token) for words and single punctuation marks."""
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        tok = m.group()
-        yield m.start(), m.end(), tok if tok.isascii() else fold(tok)
+    end = len(text) if end is None else end
+    found = _TOKEN.finditer(text, start, end)
+    if text[start:end].isascii():         # most sentences: nothing to fold, token by token
+        return [(m.start(), m.end(), m.group()) for m in found]
+    return [(m.start(), m.end(), tok if tok.isascii() else fold(tok)) for m in found for tok in (m.group(),)]
 
 
 def _surface_key(name: str) -> str:
@@ -382,7 +384,7 @@ class Gazetteer:
         for key in self._surface:
             for _, e, _ in _tokens(key):
                 self._prefixes.add(key[:e])
-        self._first = {next(_tokens(k))[2] for k in self._surface}
+        self._first = {_tokens(k)[0][2] for k in self._surface}
 
     def _add_marked(self, text: str, code: str, kind: str, polity: str | None, strength: int,
                     path: Path, line: int) -> None:
@@ -455,13 +457,14 @@ class Gazetteer:
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every mention in text[start:end], offsets into `text`, in order: longest match
         wins, no overlaps, whole words only, names as capitalised in the data."""
-        toks = list(_tokens(text, start, end))
+        toks = _tokens(text, start, end)
         out: list[Mention] = []
         surface, prefixes, first = self._surface, self._prefixes, self._first
-        i, n = 0, len(toks)
-        while i < n:
-            if toks[i][2] not in first:
-                i += 1
+        n = len(toks)
+        free = 0                              # the first token not inside a mention found
+        # only a word that can start a name starts a match: most words are skipped here, in one pass
+        for i in [k for k, t in enumerate(toks) if t[2] in first]:
+            if i < free:
                 continue
             key, best, j, last_end = "", None, i, None
             while j < n:
@@ -474,13 +477,12 @@ class Gazetteer:
                     break
                 j += 1
             if best is None:
-                i += 1
                 continue
             j, (entry, dash) = best
             m_start, m_end = toks[i][0], toks[j - 1 if dash else j][1]
             # "Sino-": the name is the part before the dash; the dash is left
             # unmatched and what follows it is looked at as a word of its own.
-            i = j if dash else j + 1
+            free = j if dash else j + 1
             if entry is not None:
                 out.append(Mention(m_start, m_end, text[m_start:m_end], entry.code, entry.kind, entry.polity))
         return out
