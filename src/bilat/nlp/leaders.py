@@ -79,7 +79,8 @@ def _short_forms() -> dict[str, str | None]:
     return {ld.name: ld.short for ld in load_leaders()}
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# every name opens with a capital: only capitalised words are looked up
+_WORD = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’.-]*")
 
 
 def leaders_named(text: str, pair: tuple[str, ...] | None = None) -> dict[str, str]:
