@@ -15,6 +15,8 @@ import pytest
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 # a second set: eighteen articles of our own about other pairs, each written before rules were fixed on it
 HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
+# a third: eight longer articles (first scored at events F1 0.763, before any rule saw them)
+HELDOUT3 = Path(__file__).parent / "fixtures" / "heldout3"
 
 
 def score(shared: Path, corpus: Path) -> dict:
@@ -30,9 +32,10 @@ def score(shared: Path, corpus: Path) -> dict:
     ("dev", 0.95, 0.90),
     ("heldout", 0.95, 0.75),
     ("heldout2", 0.85, 0.90),
+    ("heldout3", 0.90, 0.82),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
-    path = shared_dir / "corpus" / "dev" if corpus == "dev" else HELDOUT2 if corpus == "heldout2" else HELDOUT
+    path = {"dev": shared_dir / "corpus" / "dev", "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3}[corpus]
     summary = score(shared_dir, path)
     assert summary["failed"] == 0
     assert summary["facts"] >= facts
