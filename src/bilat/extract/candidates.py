@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import actors as act
 from .counts import counted_noun
-from .lexicon import cameo_table, wordset, words
+from .lexicon import cameo_table, past_forms, wordset, words
 from .filters import keep
 from .modality import cue_words, mode_of
 from .roles import assign
@@ -169,13 +169,6 @@ def _phrase_cues() -> tuple[str, ...]:
     return tuple(c for c in wordset("response_cues") if " " in c)
 
 
-@lru_cache(maxsize=1)
-def _past_forms() -> frozenset[str]:
-    """Irregular verb forms ("sent", "took"): "recalled it in 2000 and sent him back in 2005" tells two acts."""
-    return frozenset(f for forms in (words().get("irregular") or {}).values() for f in forms
-                     if not f.endswith(("ing", "s")))
-
-
 def _split_values(v: str) -> list[str]:
     if v and v[:1] in "{[" and v[-1:] in "}]" and ".." not in v:
         parts = [p.strip() for p in v[1:-1].split(",") if p.strip()]
@@ -212,7 +205,7 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
                 between = text[x.end:y.start].lower()
                 pre = text[max(0, x.start - 9):x.start].lower()
                 verbal = any(w in (" was ", " were ", " is ", " to ", " had ") for w in [f" {x} " for x in between.split()]) \
-                    or any(x.endswith("ed") or x in _past_forms() for x in between.split())
+                    or any(x.endswith("ed") or x in past_forms() for x in between.split())
                 if " and " not in f" {between} " or "between" in pre or "from" in pre or len(between) > 60 \
                         or between.strip().startswith(",") or ", and " in between or verbal:
                     joined = False

@@ -88,8 +88,13 @@ def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     """(count, the noun counted: "diplomats") for `hit`; (None, None) where the text counts nothing."""
     if hit.pattern.type not in _COUNTED_TYPES:
         return None, None
+    before = _counted_before(toks, hit, lo, skip)
+    if before is not None:
+        return before
     if not passive and hit.pattern.mode in _PERSON_MODES:
         k = hit.last + 1
+        if k < hi and toks[k].low == "of" and hit.first == hit.head:
+            k += 1                        # "the expulsion of Pavan Rai": the noun's object
         while k < hi and toks[k].low in ("the", "a", "an", "former") or (k < hi and toks[k].text in _TITLES):
             k += 1
         if k < hi and toks[k].text[:1].isupper() and k not in skip and _number(toks[k]) is None:
@@ -143,6 +148,39 @@ def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     if hit.pattern.mode in _PERSON_MODES:
         return _people(toks, span, passive), None
     return None, None
+
+
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tuple[int, str] | None:
+    """A count standing before the trigger: of the trigger noun itself ("carried out five nuclear
+    tests", "two airstrikes"), or, for an attack or deployment, of the forces acting ("about
+    250,000 soldiers of the Soviet Union invaded")."""
+    nouns = wordset("count_nouns")
+    k = hit.first - 1
+    hops = 0
+    while k >= lo and hops < 2 and toks[k].low.isalpha() \
+            and _number(toks[k]) is None and toks[k].low not in ("the", "its", "their", "of", "and", "to"):
+        k -= 1                            # "five nuclear tests", "a dozen Moroccan gendarmes landed"
+        hops += 1
+    if k >= lo and k not in skip and toks[k].low not in ("a", "an", "one") \
+            and (hit.first == hit.head or toks[hit.first].low in nouns) and not re.fullmatch(r"\d{4}", toks[k].low):
+        n = _number(toks[k])
+        if n is not None and n > 1:
+            return n, toks[hit.first].text
+    if hit.pattern.type not in _FORCE_TYPES or hit.first != hit.head:
+        return None
+    for k in range(max(lo, hit.first - 14), hit.first):
+        if k in skip or toks[k].low in (",", ";") and k > hit.first - 3:
+            continue
+        n, end = _number_at(toks, k)
+        if n is None or n < 2 or re.fullmatch(r"\d{4}", toks[k].low):
+            continue
+        got = _noun_after(toks, end, hit.first)
+        if got is not None and got[1] in nouns:
+            return n, toks[got[0]].text
+    return None
 
 
 def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:

@@ -10,7 +10,7 @@ consequence (", injuring several") adds nothing to the record.
 """
 from __future__ import annotations
 
-from .lexicon import wordset
+from .lexicon import past_forms, wordset
 from .modality import embedded
 from .triggers import Hit, Token
 
@@ -75,7 +75,7 @@ def _adjunct(toks: list[Token], hits: list[Hit], n: int, kept: list[Hit]) -> boo
                 return True
             j -= 1
         return False
-    if head.endswith("ed") or (head.endswith("ing") and toks[hit.first - 1].low not in ("the", "a", "an")):
+    if head.endswith("ed") or head in past_forms() or (head.endswith("ing") and toks[hit.first - 1].low not in ("the", "a", "an")):
         return False
     j = hit.first - 1
     steps = 0

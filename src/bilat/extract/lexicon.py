@@ -142,3 +142,10 @@ def phrase_index(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         if ph:
             idx.setdefault(ph[0], []).append(ph)
     return {k: tuple(v) for k, v in idx.items()}
+
+
+@lru_cache(maxsize=1)
+def past_forms() -> frozenset[str]:
+    """Irregular verb forms ("sent", "took"): "recalled it in 2000 and sent him back in 2005" tells two acts."""
+    return frozenset(f for forms in (words().get("irregular") or {}).values() for f in forms
+                     if not f.endswith(("ing", "s")))

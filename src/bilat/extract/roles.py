@@ -107,7 +107,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         paren = _parentheticals(lows, clause, hit.first)
         subj_cands = [a for a in left if (a.prep is None or (a.prep == "by" and not passive)
                                           or (a.prep in _CONJUNCTIONS and _subject_of_clause(lows, a, hit))
-                                          or (a.prep == "from" and a.first >= 2 and lows[a.first - 2] in _FORCE_NOUNS))
+                                          or (a.prep in ("from", "of") and _force_before(lows, a)))
                       and not any(x <= a.first < y for x, y in paren)]
         if not subj_cands and prev_in_clause and paren:
             # "The Swedish Riksdag, which did not accept ..., set out": the subject stands before "which"
@@ -413,6 +413,14 @@ def _subject_before(lows: list[str], actors: list[Actor], first: int) -> set[int
         if a.last == k and a.prep is None:
             return set(range(a.first, a.last + 1))
     return set()
+
+
+def _force_before(lows: list[str], a: Actor) -> bool:
+    """"troops from China", "250,000 soldiers of the Soviet Union": the forces' state acts."""
+    j = a.first - 1
+    while j > 0 and lows[j] in ("the", "a", "an"):
+        j -= 1
+    return j >= 1 and lows[j] == a.prep and lows[j - 1] in _FORCE_NOUNS
 
 
 def _new_subject(lows: list[str], actors: list[Actor], lo: int, hi: int) -> bool:
