@@ -214,3 +214,16 @@ def test_a_complaint_before_a_court_is_against_the_other_side():
                     "International Court of Justice.\n")
     evs = [e for e in extract_events(art, ("BOL", "CHL")) if e.type == "ACCUSE"]
     assert evs and (evs[0].source, evs[0].target) == ("BOL", "CHL")
+
+
+def test_a_protest_answers_what_the_other_side_did_just_before():
+    from bilat.extract.events import extract_events
+    from bilat.sources import read_text
+    art = read_text("= Chile–Peru relations =\n\n== History ==\nOn 2 March 2020 Chile detained two Peruvian "
+                    "fishermen. On 9 March 2020 Peru summoned the Chilean ambassador. In 2022 Peru summoned "
+                    "the Chilean ambassador again.\n", "<t>")
+    evs = extract_events(art, ("CHL", "PER"))
+    arrest = next(e for e in evs if e.type == "COERCE")
+    summons = [e for e in evs if e.type == "ACCUSE"]
+    assert summons[0].response_to == arrest.id
+    assert summons[-1].response_to is None          # two years on: no answer to it

@@ -177,6 +177,9 @@ def _fold_undated(groups: list[Merged]) -> list[Merged]:
     return keep
 
 
+_REACTIONS = frozenset({"ACCUSE", "PROTEST", "REJECT", "THREATEN"})
+
+
 def link_responses(events: list[Merged]) -> dict[int, int]:
     """index of an answering event -> index of the event it answers."""
     links: dict[int, int] = {}
@@ -190,6 +193,8 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
         if f.modality or f.symmetric or not f.source or not f.target:
             continue
         cue = any(x.response_cue for x in e.items)
+        # a protest, rejection, threat or recall answers what the other side did to it just before
+        reactive = f.type in _REACTIONS or (f.type == "SANCTION" and f.mode == "reduce-relations")
         ie = interval(f.date)
         if ie is None:
             continue                         # an undated event answers nothing
@@ -210,7 +215,8 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             gap = ie[0] - ig[0]
             ok = (g.type == f.type and (g.mode == f.mode or cue) and gap <= 0.34
                   or g.type == f.type and gap <= 0.1      # answered in kind within weeks
-                  or cue and gap <= 1.0)
+                  or cue and gap <= 1.0
+                  or reactive and g.type != f.type and gap <= 0.1)
             if not ok:
                 continue
             # the answer mirrors its cause: same act first, then the latest before it
