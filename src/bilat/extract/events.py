@@ -117,7 +117,7 @@ class _LazyMentions:
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
 
-def _share_within(found: list[Candidate], text: str) -> None:
+def _share_within(found: list[Candidate], text: str, pair: tuple[str, str] = ()) -> None:
     """A trigger with no parties takes those of the nearest one of its type in its sentence
     ("During a visit, X addressed Y"; "a bombing killed 40 soldiers of Y"), unless the
     sentence opens with a pronoun as its subject ("It also moved troops, and Y massed
@@ -128,8 +128,11 @@ def _share_within(found: list[Candidate], text: str) -> None:
         if c.source is None and c.target is None:
             near = sorted((d for d in found if d is not c and (d.source or d.target)),
                           key=lambda d: (d.type != c.type, abs(d.order - c.order), d.order < c.order))
+            # another type's parties only where they are the pair's ("after both had opposed the Iraqi
+            # occupation of Kuwait" lends nothing to "Relations were restored")
             donor = next((d for d in near if d.type == c.type), None) or \
-                next((d for d in near if d.source and d.target and d.order > c.order), None)
+                next((d for d in near if d.source and d.target and d.order > c.order
+                      and (not pair or {d.source, d.target} & set(pair))), None)
             if donor is not None:
                 c.source, c.target, c.symmetric = donor.source, donor.target, donor.symmetric
 
@@ -170,7 +173,7 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
         found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=tuple(pair),
                                     reference=ref, people=people, section_title=s.section.title or None,
                                     place_code=place_code)
-        _share_within(found, text)
+        _share_within(found, text, tuple(pair))
         if s.start in quotes:              # quoted words: gathered for the speaker, not events of their own
             quote_found.setdefault(quotes[s.start], []).extend(found)
             continue
