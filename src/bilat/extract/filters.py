@@ -11,7 +11,7 @@ consequence (", injuring several") adds nothing to the record.
 from __future__ import annotations
 
 from .lexicon import past_forms, wordset
-from .modality import embedded
+from .modality import cue_words, embedded, mode_of
 from .triggers import Hit, Token
 
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"})
@@ -22,8 +22,11 @@ def keep(toks: list[Token], hits: list[Hit], actors) -> list[Hit]:
     """The hits that tell an act of their own (not a complement, an anaphor, a name, a modifier)."""
     weak = wordset("weak_triggers")
     actor_toks = {i for a in actors for i in range(a.first, a.last + 1)}
+    marked = cue_words(toks)
+    # a planned act ("provided for the withdrawal") tells no act that would make a treaty noun redundant
     strong = [h for h in hits if h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT")
-              and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)]
+              and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)
+              and mode_of(marked, h, None) is None]
     out = []
     inner = False                         # the hit before was a complement: "a law that allows X to detain"
     for n, hit in enumerate(hits):
