@@ -315,7 +315,8 @@ def _possessor(toks: list[Token], a: Actor) -> bool:
 
 _LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gave given conduct conducted "
                          "launch launched stage staged undertake undertook undertaken carry carried lodge lodged "
-                         "issue issued deliver delivered begin began lead led".split())
+                         "issue issued deliver delivered begin began lead led express expressed expresses "
+                         "offer offered offers".split())
 
 
 _ANSWER_VERBS = frozenset("respond responds responded retaliate retaliates retaliated answer answers answered "
