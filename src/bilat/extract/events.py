@@ -54,7 +54,8 @@ def _place_in(name: str, code: str) -> bool:
 
 _REACTIONS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "THREATEN"})
 # a complaint brought before a court or organisation is made against the other side
-_COMPLAINTS = frozenset({"ACCUSE", "REQUEST", "PROTEST"})
+# acts whose organisation target (a court, the EU) stands in for the other side of the pair
+_VIA_FORUM = frozenset({"ACCUSE", "REQUEST", "PROTEST", "SANCTION"})
 
 
 def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: str | None = None) -> Candidate | None:
@@ -65,10 +66,11 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
     if c.target not in pair and sovereign(c.target) in pair:
         c.target = sovereign(c.target)
     other = {a: b, b: a}
-    if c.source in pair and c.target and c.target not in pair and c.type in _COMPLAINTS \
+    if c.source in pair and c.target and c.target not in pair and c.type in _VIA_FORUM \
             and gazetteer().country(c.target) is None:
         # "X took the dispute to the International Court": in an article about X and Y,
-        # a court or organisation is the forum, Y the side acted on
+        # a court or organisation is the forum, Y the side acted on; "applied the EU's
+        # sanctions": the EU imposes them with X, on Y
         c.target = other[c.source]
     s, t = c.source, c.target
     if s is None and t is None and (c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "relations", "settle", None)
