@@ -325,7 +325,10 @@ _ANSWER_VERBS = frozenset("respond responds responded retaliate retaliates retal
 
 def _nominal(toks: list[Token], hit: Hit) -> bool:
     """Is the trigger a noun phrase ("the invasion", "Russia's full-scale invasion")?
-    Not after a light verb: "paid a working visit" is the subject's own act."""
+    Not after a light verb: "paid a working visit" is the subject's own act; not a pattern
+    whose head is a verb after its first word: "the Red Army crossed the border" is a clause."""
+    if hit.head > hit.first and not toks[hit.head].low.endswith("ing"):
+        return False
     j = hit.first - 1
     steps = 0
     k = j
