@@ -220,6 +220,13 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             host = next((a for a in right if a.prep in ("in", "to", "into")), None)
             if host is not None and host.code != source:
                 source, target = host.code, source   # "refugees from X registered in Y": Y shelters X
+        if hit.pattern.type == "COERCE" and not symmetric:
+            # "a Peruvian officer was arrested on charges of spying for Chile": Chile is aimed at, and
+            # the arrested spy's own state (or the one that arrests) acts
+            spy = next((a for a in right if a.prep == "for" and a.first >= 2
+                        and lows[a.first - 2] in _SPYING_FOR), None)
+            if spy is not None and spy.code != (source or target):
+                source, target = (source if source and source != spy.code else target), spy.code
         if lows[hit.head] == "must" and len(subj_cands) >= 2 and not passive:
             # "Russia said that Sudan must return ...": the speaker demands, the one who must is the target
             source, target = subj_cands[0].code, subj_cands[-1].code
@@ -424,6 +431,9 @@ def _subject_before(lows: list[str], actors: list[Actor], first: int) -> set[int
         if a.last == k and a.prep is None:
             return set(range(a.first, a.last + 1))
     return set()
+
+
+_SPYING_FOR = frozenset("spying spy spied espionage working worked intelligence".split())
 
 
 def _force_before(lows: list[str], a: Actor) -> bool:
