@@ -75,7 +75,8 @@ def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
     return None
 
 
-_COUNTED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "MOBILIZE", "ASSAULT", "AID", "PROTEST", "REQUEST"})
+_COUNTED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "MOBILIZE", "ASSAULT", "AID", "PROTEST", "REQUEST",
+                            "ACCUSE"})
 
 
 def count(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int, skip: set[int] = frozenset()) -> int | None:
@@ -88,6 +89,14 @@ def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     """(count, the noun counted: "diplomats") for `hit`; (None, None) where the text counts nothing."""
     if hit.pattern.type not in _COUNTED_TYPES:
         return None, None
+    n, noun = _counted(toks, hit, passive, lo, hi, skip)
+    if hit.pattern.type == "ACCUSE" and not (noun and (noun.lower() in wordset("count_nouns") or noun[:1].isupper())):
+        return None, None                 # "accused four diplomats": people; not "a list of fourteen grievances"
+    return n, noun
+
+
+def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
+             skip: set[int]) -> tuple[int | None, str | None]:
     before = _counted_before(toks, hit, lo, skip)
     if before is not None:
         return before
