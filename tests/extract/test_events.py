@@ -227,3 +227,15 @@ def test_a_protest_answers_what_the_other_side_did_just_before():
     summons = [e for e in evs if e.type == "ACCUSE"]
     assert summons[0].response_to == arrest.id
     assert summons[-1].response_to is None          # two years on: no answer to it
+
+
+def test_parties_come_from_the_pair_not_from_a_third_party_aside():
+    from bilat.extract.events import extract_events
+    from bilat.sources import read_text
+    art = read_text("= Egypt–Qatar relations =\n\n== History ==\nRelations were restored in January 2021, after "
+                    "both had opposed the Turkish occupation of northern Cyprus. In 2022 Egypt applied the "
+                    "European Union's sanctions.\n", "<t>")
+    evs = extract_events(art, ("EGY", "QAT"))
+    assert any(e.type == "SUPPORT" and set(e.actors) == {"EGY", "QAT"} and e.date == "2021-01" for e in evs)
+    # an organisation named as the owner of a sanction is not its target: the other side is
+    assert any(e.type == "SANCTION" and (e.source, e.target) == ("EGY", "QAT") for e in evs)
