@@ -246,7 +246,8 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     if not hits:
         return []
     actors = act.actor_mentions(toks, mentions, people, place_code)
-    hits = keep(toks, hits, actors)
+    marked = cue_words(toks)
+    hits = keep(toks, hits, actors, marked)
     if not hits:
         return []
     both = act.both_sides_at(toks)
@@ -260,7 +261,6 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     cue = any(t.low in cues for t in toks) or any(f" {c} " in lows for c in _phrase_cues())
     conditional = " unless " in lows or " or face " in lows or " if " in lows
     heads = [h.head for h in hits]
-    marked = cue_words(toks)
     goldstein = cameo_table()
     seen_tx = set()
     timexes = [t for t in sorted(timexes, key=lambda t: (t.start, t.end))

@@ -18,15 +18,18 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"}
 _BACKGROUND = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "against"})
 
 
-def keep(toks: list[Token], hits: list[Hit], actors) -> list[Hit]:
-    """The hits that tell an act of their own (not a complement, an anaphor, a name, a modifier)."""
+def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = None) -> list[Hit]:
+    """The hits that tell an act of their own (not a complement, an anaphor, a name, a modifier).
+    `marked` is the sentence's cue_words, when the caller has them already."""
     weak = wordset("weak_triggers")
     actor_toks = {i for a in actors for i in range(a.first, a.last + 1)}
-    marked = cue_words(toks)
-    # a planned act ("provided for the withdrawal") tells no act that would make a treaty noun redundant
-    strong = [h for h in hits if h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT")
-              and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)
-              and mode_of(marked, h, None) is None]
+    strong: list[Hit] = []
+    if any(all(toks[i].low in weak or toks[i].low == "of" for i in h.words) for h in hits):
+        marked = marked if marked is not None else cue_words(toks)
+        # a planned act ("provided for the withdrawal") tells no act that would make a treaty noun redundant
+        strong = [h for h in hits if h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT")
+                  and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)
+                  and mode_of(marked, h, None) is None]
     out = []
     inner = False                         # the hit before was a complement: "a law that allows X to detain"
     for n, hit in enumerate(hits):
