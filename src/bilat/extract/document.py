@@ -79,11 +79,11 @@ class Document:
     def known_people(self) -> dict[str, str]:
         """Words that stand for a state here: the short form of each leader named in full
         (data/leaders.tsv), and the surname of each person the article gives a nationality."""
-        from ..nlp.leaders import leaders_named
+        from ..nlp.leaders import leaders_named, short_name
         out = leaders_named(self.text, self.pair)
         for p in self.people:
-            key = p.name.split()[-1]
-            if p.nationality and key[:1].isupper() and key not in out:
+            key = short_name(p.name, p.nationality) if p.nationality else None
+            if key and key not in out:
                 out[key] = p.nationality
         return out
 

@@ -34,15 +34,21 @@ class Leader:
 
     @property
     def short(self) -> str | None:
-        """The name the article uses after the first mention, if it has one:
-        none for "Nicholas II", "Peter the Great", "Faisal of Saudi Arabia"."""
-        words = self.name.replace("-", " ").split() if self.code not in _FAMILY_FIRST else self.name.split()
-        if len(words) < 2 or " of " in f" {self.name} ":
-            return None
-        w = words[0] if self.code in _FAMILY_FIRST else words[-1]
-        if _ROMAN.match(w) or not w[:1].isupper():
-            return None
-        return w
+        return short_name(self.name, self.code)
+
+
+def short_name(name: str, code: str | None) -> str | None:
+    """The name an article uses for a person after the first mention, if it has one: the
+    surname, or the family name first for `code`s that write it first; none for "Nicholas II",
+    "Peter the Great", "Faisal of Saudi Arabia"."""
+    family_first = code in _FAMILY_FIRST
+    words = name.split() if family_first else name.replace("-", " ").split()
+    if len(words) < 2 or " of " in f" {name} ":
+        return None
+    w = words[0] if family_first else words[-1]
+    if _ROMAN.match(w) or not w[:1].isupper():
+        return None
+    return w
 
 
 def load_leaders(path: Path | None = None) -> list[Leader]:
