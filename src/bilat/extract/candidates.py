@@ -177,6 +177,9 @@ def _split_values(v: str) -> list[str]:
     return [v]
 
 
+# how far a date after the verb may stand from it: not past "and" or ";" (the same
+# stretch), not past ", and" (fallback), not past ", and in <date>" (a clause of its own)
+_AND_BETWEEN = re.compile(r"\band\b|;")
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but)\b|;")
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+(?:in|on|by|from|during|since|later|then)\b|;")
 _SUBORDINATE = re.compile(r"\s*(?:After|Before|Following|When|Once|Since|While|As)\b")
@@ -224,7 +227,7 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
         seg = [t for t in seg if t in closed] if closed else seg
         pool = seg or own
         before = [t for t in pool if t.start < hpos]
-        after = [t for t in pool if t.start > hpos and not re.search(r"\band\b|;", text[hpos:t.start])]
+        after = [t for t in pool if t.start > hpos and not _AND_BETWEEN.search(text, hpos, t.start)]
         if before and after and not seg and _SUBORDINATE.match(text, toks[lo].start) \
                 and "," in text[before[-1].end:hpos]:
             before = []                   # "After ... at the end of 2016, Japan recalled ..., in January 2017"

@@ -160,6 +160,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 
 _FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+_YEAR = re.compile(r"\d{4}")                # "the 1998 tests": a year, no count
 
 
 def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tuple[int, str] | None:
@@ -174,7 +175,7 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tup
         k -= 1                            # "five nuclear tests", "a dozen Moroccan gendarmes landed"
         hops += 1
     if k >= lo and k not in skip and toks[k].low not in ("a", "an", "one") \
-            and (hit.first == hit.head or toks[hit.first].low in nouns) and not re.fullmatch(r"\d{4}", toks[k].low):
+            and (hit.first == hit.head or toks[hit.first].low in nouns) and not _YEAR.fullmatch(toks[k].low):
         n = _number(toks[k])
         if n is not None and n > 1:
             return n, toks[hit.first].text
@@ -184,7 +185,7 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tup
         if k in skip or toks[k].low in (",", ";") and k > hit.first - 3:
             continue
         n, end = _number_at(toks, k)
-        if n is None or n < 2 or re.fullmatch(r"\d{4}", toks[k].low):
+        if n is None or n < 2 or _YEAR.fullmatch(toks[k].low):
             continue
         got = _noun_after(toks, end, hit.first)
         if got is not None and got[1] in nouns:
