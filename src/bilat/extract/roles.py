@@ -326,10 +326,6 @@ _LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gav
                          "offer offered offers".split())
 
 
-_ANSWER_VERBS = frozenset("respond responds responded retaliate retaliates retaliated answer answers answered "
-                          "react reacts reacted reply replies replied hit".split())
-
-
 def _nominal(toks: list[Token], hit: Hit) -> bool:
     """Is the trigger a noun phrase ("the invasion", "Russia's full-scale invasion")?
     Not after a light verb: "paid a working visit" is the subject's own act; not a pattern
@@ -344,7 +340,7 @@ def _nominal(toks: list[Token], hit: Hit) -> bool:
     if k >= 0 and toks[k].low in _LIGHT_VERBS and k >= hit.first - 4:
         return False
     w = next((i for i in range(hit.first - 1, max(-1, hit.first - 5), -1) if toks[i].low == "with"), None)
-    if w is not None and any(toks[i].low in _ANSWER_VERBS for i in range(max(0, w - 4), w)):
+    if w is not None and any(toks[i].low in wordset("response_cues") for i in range(max(0, w - 4), w)):
         return False                      # "Moscow responded in April with an economic blockade": Moscow's act
     if toks[hit.first].low.endswith("ed") and j >= 0 and toks[j].low not in ("the", "a", "an"):
         return False
