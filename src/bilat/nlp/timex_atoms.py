@@ -179,8 +179,9 @@ def _make(handler_kind, m, text):  # noqa: C901 - one switch over alternatives
         if not g("se_y"):
             if re.match(r"\s+Time\b|\s+of\s+(?!\d)", text[e:e + 8]):
                 return None  # "British Summer Time", "the fall of Paris"
-            if sw[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, m.start("se_s") - 30):m.start("se_s")]) \
-                    and not re.search(r"(?:^|[.!?]\s+)\S*\s+$", text[max(0, m.start("se_s") - 30):m.start("se_s")]):
+            before = text[max(0, m.start("se_s") - 30):m.start("se_s")]
+            if sw[:1].isupper() and re.search(r"[A-Z][\w'’-]*\s+$", before) \
+                    and not re.search(r"(?:^|[.!?]\s+)\S*\s+$", before):
                 return None  # "the Prague Spring", "the Arab Spring": a name, not a season
             if sw.islower() and sw in words()["season_homographs"] \
                     and det not in ("the", "that", "this", "last", "next", "in"):

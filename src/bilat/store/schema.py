@@ -73,8 +73,7 @@ CREATE TRIGGER evidence_ad AFTER DELETE ON evidence BEGIN
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:
     from ..nlp.edtf_span import span
-    for stmt in _statements(_V2_STEPS):
-        conn.execute(stmt)
+    _apply(conn, _V2_STEPS)
     conn.execute("INSERT INTO evidence_fts(evidence_fts) VALUES ('rebuild')")
     for rid, date in conn.execute("SELECT rid, date FROM events").fetchall():
         conn.execute("UPDATE events SET date_lo = ?, date_hi = ? WHERE rid = ?", (*span(date), rid))
@@ -93,8 +92,7 @@ ALTER TABLE articles ADD COLUMN text TEXT;
 
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
-    for stmt in _statements(_V3_STEPS):
-        conn.execute(stmt)
+    _apply(conn, _V3_STEPS)
 
 
 # What version 4 changes: the writer indexes an article's evidence in one
@@ -106,7 +104,11 @@ DROP TRIGGER evidence_ai;
 
 
 def _v3_to_v4(conn: sqlite3.Connection) -> None:
-    for stmt in _statements(_V4_STEPS):
+    _apply(conn, _V4_STEPS)
+
+
+def _apply(conn: sqlite3.Connection, ddl: str) -> None:
+    for stmt in _statements(ddl):
         conn.execute(stmt)
 
 
@@ -131,8 +133,7 @@ def create(conn: sqlite3.Connection, version: int = VERSION) -> None:
     """Create the tables of `version` in an empty database (one transaction)."""
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for stmt in _statements(V1_DDL):
-            conn.execute(stmt)
+        _apply(conn, V1_DDL)
         v = 1
         while v < version:
             MIGRATIONS[v](conn)
