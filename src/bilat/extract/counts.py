@@ -170,7 +170,11 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tup
     nouns = wordset("count_nouns")
     k = hit.first - 1
     hops = 0
-    while k >= lo and hops < 2 and toks[k].low.isalpha() \
+    units = wordset("units")
+    # the walk stays in the trigger's noun phrase: not past a verb ("the two sides announced
+    # disengagement") or a measure word
+    while k >= lo and hops < 2 and toks[k].low.isalpha() and toks[k].low not in units \
+            and not toks[k].low.endswith("ed") \
             and _number(toks[k]) is None and toks[k].low not in ("the", "its", "their", "of", "and", "to"):
         k -= 1                            # "five nuclear tests", "a dozen Moroccan gendarmes landed"
         hops += 1

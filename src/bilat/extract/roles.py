@@ -217,7 +217,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             if near:
                 target = near[0].code
         if hit.pattern.mode == "asylum" and not passive:
-            host = next((a for a in right if a.prep in ("in", "to", "into")), None)
+            # "refugees from X registered in Y": Y shelters; but "gave refuge to X": X is sheltered
+            preps = ("in", "into") if lows[hit.head] in _GIVING else ("in", "to", "into")
+            host = next((a for a in right if a.prep in preps), None)
             if host is not None and host.code != source:
                 source, target = host.code, source   # "refugees from X registered in Y": Y shelters X
         if hit.pattern.type == "COERCE" and not symmetric:
@@ -320,6 +322,7 @@ def _possessor(toks: list[Token], a: Actor) -> bool:
     return t.endswith("'s") or t.endswith("’s") or t.endswith("s'")
 
 
+_GIVING = frozenset("give gave given gives giving grant granted grants offer offered offers".split())
 _LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gave given conduct conducted "
                          "launch launched stage staged undertake undertook undertaken carry carried lodge lodged "
                          "issue issued deliver delivered begin began lead led express expressed expresses "
