@@ -2,12 +2,14 @@
 and which of them are narrative (mined) rather than reference apparatus."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ..data import load_yaml
+from ..data import data_path, iter_tsv, load_yaml
+from ..errors import DataFileError
 from ..model import Article, Evidence, Section
-from ..nlp.gazetteer import gazetteer
+from ..nlp.gazetteer import Mention, gazetteer
 from ..nlp.sentences import split
 
 
@@ -95,11 +97,41 @@ class Document:
         missions and the lists all read them."""
         key = (s.start, s.end)
         if key not in self._mentions:
-            self._mentions[key] = gazetteer().mentions(self.text, s.start, s.end)
+            found = gazetteer().mentions(self.text, s.start, s.end)
+            aliases = pair_aliases(self.pair)
+            if aliases is not None:
+                found = _with_aliases(found, aliases, self.text, s.start, s.end)
+            self._mentions[key] = found
         return self._mentions[key]
 
     def evidence(self, s: Sentence) -> Evidence:
         return Evidence(text=s.text, start=s.start, end=s.end, section=s.section.label)
+
+
+@lru_cache(maxsize=None)
+def pair_aliases(pair: tuple[str, str]) -> tuple[re.Pattern, dict[str, str]] | None:
+    """("the North" pattern, alias -> code) for the pair, from data/pair_aliases.tsv; None if it has none."""
+    codes: dict[str, str] = {}
+    path = data_path("pair_aliases.tsv")
+    for n, row in iter_tsv(path, required=("pair", "alias", "code"), columns=("pair", "alias", "code")):
+        members = set(row["pair"].split())
+        if len(members) != 2 or row["code"] not in members:
+            raise DataFileError(str(path), n, f"{row['code']} must be one of the two codes of the pair {row['pair']}")
+        if members == set(pair):
+            codes[row["alias"]] = row["code"]
+    if not codes:
+        return None
+    return re.compile(r"\b[Tt]he (" + "|".join(map(re.escape, codes)) + r")\b"), codes
+
+
+def _with_aliases(found: list, aliases: tuple[re.Pattern, dict[str, str]], text: str, start: int, end: int) -> list:
+    rx, codes = aliases
+    taken = [(m.start, m.end) for m in found]
+    extra = [Mention(m.start(1), m.end(1), m.group(1), codes[m.group(1)], "country")
+             for m in rx.finditer(text, start, end)
+             if not any(a < m.end(1) and m.start(1) < b for a, b in taken)
+             and not text.startswith(("-", "–"), m.end(1))]   # "the North–South summit" names no one
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 def own_spans(article: Article) -> list[tuple[Section, int, int]]:
