@@ -14,7 +14,7 @@ from .triggers import Hit, Token
 
 _NUM_RE = re.compile(r"^\d[\d,]*$")
 _STOP = frozenset(";:.")
-_PERSON_MODES = frozenset({"arrest", "expel", "release", "deport", "kill", "abduct", "wanted"})
+_PERSON_MODES = frozenset({"arrest", "expel", "release", "deport", "kill", "abduct", "wanted", "judicial"})
 _SINGLE = frozenset({"he", "she", "him", "her", "another"})
 _TITLES = frozenset("Ambassador Consul President Minister Prime Premier General Colonel Captain Mr Mrs Ms Dr "
                     "Professor Lieutenant Major Chargé Bishop Father Sister".split())
@@ -87,8 +87,8 @@ def count(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int, skip: se
 def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
                  skip: set[int] = frozenset()) -> tuple[int | None, str | None]:
     """(count, the noun counted: "diplomats") for `hit`; (None, None) where the text counts nothing."""
-    if hit.pattern.type not in _COUNTED_TYPES:
-        return None, None
+    if hit.pattern.type not in _COUNTED_TYPES and hit.pattern.mode not in _PERSON_MODES:
+        return None, None                 # people handed over ("was extradited") count; other help does not
     n, noun = _counted(toks, hit, passive, lo, hi, skip)
     if hit.pattern.type == "ACCUSE" and not (noun and (noun.lower() in wordset("count_nouns") or noun[:1].isupper())):
         return None, None                 # "accused four diplomats": people; not "a list of fourteen grievances"
@@ -160,6 +160,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 
 _FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+_FORCE_MODES = frozenset({"incursion"})    # "two military helicopters violated its airspace"
 _YEAR = re.compile(r"\d{4}")                # "the 1998 tests": a year, no count
 
 
@@ -183,7 +184,7 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tup
         n = _number(toks[k])
         if n is not None and n > 1:
             return n, toks[hit.first].text
-    if hit.pattern.type not in _FORCE_TYPES or hit.first != hit.head:
+    if not (hit.pattern.type in _FORCE_TYPES or hit.pattern.mode in _FORCE_MODES) or hit.first != hit.head:
         return None
     for k in range(max(lo, hit.first - 14), hit.first):
         if k in skip or toks[k].low in (",", ";") and k > hit.first - 3:
@@ -207,11 +208,17 @@ def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:
         if toks[k].low in _SINGLE:
             return 1
     if passive:
-        tail = list(span[-8:])
+        tail = list(span[-14:])
         while tail and (toks[tail[-1]].low in ("was", "were", "been", "being", "is", "are", "be", "had", "has",
                                                 "have", "also", "later", "then", "only", "not", "never")
                         or toks[tail[-1]].low.endswith("ly")):
             tail.pop()
+        if tail and toks[tail[-1]].low == ",":
+            # "Jane Doe, the former defence minister, was arrested": the name before the apposition
+            commas = [i for i, k in enumerate(tail[:-1]) if toks[k].low == ","]
+            if commas and toks[tail[commas[-1] + 1]].low in ("a", "an", "the"):
+                tail = tail[:commas[-1]]
+        tail = tail[-8:]
         return _names(toks, reversed(tail), strict=True)
     return _names(toks, seq, strict=False)
 
