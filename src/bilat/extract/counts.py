@@ -237,5 +237,8 @@ def _names(toks: list[Token], order, strict: bool) -> int | None:
         elif t.low == "and" and started:
             started = False
         elif strict or t.low in (",", "of", "to", "for", "in", "on", "at", "from") or (t.text[:1].islower() and started):
+            if started and not strict and t.low.endswith("s") and t.text[:1].islower() \
+                    and t.low not in ("was", "has", "is", "as"):
+                names -= 1                # "Peruvian citizens": the capitalised word was a modifier
             break
     return names or None

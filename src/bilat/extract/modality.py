@@ -73,7 +73,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         after.append(lows[k])
     if _UNDONE.intersection(after):
         return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"
-    if hit.pattern.type not in _FRAMES:
+    # a ceasefire is an act, typed AGREE, not a verb framing another act: "unless X arranged a ceasefire"
+    if hit.pattern.type not in _FRAMES or hit.pattern.mode == "ceasefire":
         if _has(lows, lo, hit.first, "obligation") is not None:
             return "obligation"
         fut = _has(lows, lo, hit.first, "future")
