@@ -132,6 +132,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     for k in span:
         if k in hit.words or k in skip:
             continue
+        if k - 1 > lo and toks[k - 1].text[:1].isupper() and toks[k - 1].text.isalpha() and toks[k].text[:1].isdigit():
+            continue                      # "Flight 858", "Resolution 242": a number in a name
         n, end = _number_at(toks, k)
         if n is None:
             continue
