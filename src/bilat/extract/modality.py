@@ -20,6 +20,7 @@ _UNDONE = frozenset("planned scheduled proposed postponed cancelled canceled".sp
 _PREPS = frozenset("at in on with during after before by from to for of under over near".split())
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+_MODALS = frozenset("would will should shall must could might may".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
                    "in the book", "plot")
 
@@ -140,4 +141,7 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
             all(w.isalpha() and toks[prev.last + 1 + i].text[:1].islower() and w not in _PREPS
                 for i, w in enumerate(between)):
         return True                       # "demanded an apology", "called for military consultations"
+    if "to" not in between and "that" in between and toks[hits[n].head].low.endswith("ed") \
+            and not _MODALS.intersection(between):
+        return False                      # "an offer that X dismissed": a relative clause tells its own act
     return ("to" in between or "that" in between) and len(between) <= 8
