@@ -261,3 +261,9 @@ def test_heading_frames(title, frame):
     doc = f"== {title} ==\nNothing dated here.\n"
     idx = tag_spans(doc, [(0, len(doc), title)])
     assert idx.reference(doc.index("Nothing")) == frame
+
+
+def test_days_after_a_month_stay_in_that_month():
+    # "two days later" after a month-precise date: that month, not an unknown day of the year
+    got = [t.value for t in tag_text("In September 1985 envoys left. Two days later the others left too.")]
+    assert got == ["1985-09", "1985-09"]

@@ -178,6 +178,8 @@ def _fold_undated(groups: list[Merged]) -> list[Merged]:
 
 
 _REACTIONS = frozenset({"ACCUSE", "PROTEST", "REJECT", "THREATEN"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE", "PROTEST"})
+_CLOSE_CHARS = 400                        # about the sentence before
 
 
 def link_responses(events: list[Merged]) -> dict[int, int]:
@@ -193,11 +195,19 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
         if f.modality or f.symmetric or not f.source or not f.target:
             continue
         cue = any(x.response_cue for x in e.items)
-        # a protest, rejection, threat or recall answers what the other side did to it just before
-        reactive = f.type in _REACTIONS or (f.type == "SANCTION" and f.mode == "reduce-relations")
+        # a protest, rejection, threat or sanction answers what the other side did to it just before
+        reactive = f.type in _REACTIONS or f.type == "SANCTION"
         ie = interval(f.date)
         if ie is None:
             continue                         # an undated event answers nothing
+        if f.type == "CONCEDE" and f.mode == "apologize":
+            # an apology answers the apologiser's own latest hostile act against the other side
+            own = [j for j in aimed.get((f.source, f.target), ()) if j != i and events[j].first.type in _HOSTILE
+                   and interval(events[j].first.date) is not None
+                   and 0 <= ie[0] - interval(events[j].first.date)[0] <= 0.5]
+            if own:
+                links[i] = max(own, key=lambda j: (interval(events[j].first.date)[0], events[j].first.start))
+            continue
         best = None
         best_key: tuple = ()
         for j in aimed.get((f.target, f.source), ()):
@@ -213,10 +223,12 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             if overlap and (g.start, g.head) >= (f.start, f.head):
                 continue                     # same time: the text tells the answer second
             gap = ie[0] - ig[0]
+            # told in the same sentence or just before: "X did A. Y answered the next month by B"
+            close = g.start == f.start or 0 <= f.start - g.end <= _CLOSE_CHARS
             ok = (g.type == f.type and (g.mode == f.mode or cue) and gap <= 0.34
                   or g.type == f.type and gap <= 0.1      # answered in kind within weeks
                   or cue and gap <= 1.0
-                  or reactive and g.type != f.type and gap <= 0.1)
+                  or reactive and g.type != f.type and (gap <= 0.1 or close and gap <= 0.5))
             if not ok:
                 continue
             # the answer mirrors its cause: same act first, then the latest before it

@@ -182,6 +182,8 @@ class Resolver:
             if a.m:
                 p = Point(p.year, a.m)
                 return p.edtf(), True
+            if a.n and a.unit == "D" and base.day is None and p.month == base.month:
+                return p.edtf() + (f"T{a.tod}" if a.tod else ""), True   # "two days later" after "in May 1985": May
             v = _pad(p.truncate(_PREC.get(a.prec, 0)), a.prec or a.unit)
             return v + (f"T{a.tod}" if a.tod else ""), True
         if k == "dctmonth":

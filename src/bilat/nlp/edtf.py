@@ -91,8 +91,8 @@ def shift(p: Point, n: int, unit: str) -> Point:
     if unit in ("D", "W"):
         days = n * (7 if unit == "W" else 1)
         if p.day is None or p.month is None or p.month > 12:
-            if p.month and p.month <= 12 and unit == "W":
-                return Point(p.year, p.month)
+            if p.month and p.month <= 12 and (unit == "W" or abs(days) <= 20):
+                return Point(p.year, p.month)      # "two days later" after "in September": still about September
             return Point(p.year)
         if p.year < 1 or p.year > 9998:
             return Point(p.year, p.month)
