@@ -267,3 +267,8 @@ def test_days_after_a_month_stay_in_that_month():
     # "two days later" after a month-precise date: that month, not an unknown day of the year
     got = [t.value for t in tag_text("In September 1985 envoys left. Two days later the others left too.")]
     assert got == ["1985-09", "1985-09"]
+
+
+def test_a_month_and_year_after_from_moves_the_narrative_year():
+    doc = "== History ==\nIn November 2024 talks failed. Tariffs rose from February 2025. A deal came on 12 May.\n"
+    assert [t.value for t in tag_text(doc)] == ["2024-11", "2025-02", "2025-05-12"]

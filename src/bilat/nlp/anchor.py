@@ -253,8 +253,10 @@ class Resolver:
         ("a 2004 study", "(2004)"), or the end or start of a state ("until
         1 October")."""
         before = text[max(0, a.start - 12):a.start]
-        if _UNTIL.search(before) and not _JOIN_AHEAD.match(text, a.end):
-            return True  # "until 1 October", "from 1 October": the end or start of a state, not a step
+        if _UNTIL.search(before) and not _JOIN_AHEAD.match(text, a.end) and not (a.kind == "abs" and a.y and a.m):
+            # "until 1 October", "from 1 October": the end or start of a state, not a step; but a
+            # month with its year ("from February 2025") tells the year the narrative has reached
+            return True
         if a.m is not None or a.y is None:
             return False
         return bool(_MODIFIER.search(before)) or before.endswith("(")
