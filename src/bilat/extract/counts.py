@@ -121,8 +121,9 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     else:
         stop = hi
         for k in range(hit.last + 1, hi):
-            if toks[k].low in (",", ";", "and", "after", "before", "while", "when", "because") and k > hit.last + 1:
-                stop = k
+            if toks[k].low in (",", ";", "and", "after", "before", "while", "when", "because") and k > hit.last + 1 \
+                    and not (toks[k].low == "and" and k + 2 < hi and toks[k + 2].low == "other"):
+                stop = k                  # (not at "X and ten other officials", counted together below)
                 break
         span = list(range(hit.head + 1, stop))
         span_stop = stop
@@ -155,6 +156,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
             continue
         if toks[k].low == "pair":
             continue
+        if k >= 2 and toks[k - 1].low == "and" and k + 1 < len(toks) and toks[k + 1].low == "other":
+            n += _names(toks, reversed(range(max(lo, k - 6), k - 1)), strict=True) or 0   # "X and ten other officials"
         return n, toks[got[0]].text
     if hit.pattern.mode in _PERSON_MODES:
         return _people(toks, span, passive), None

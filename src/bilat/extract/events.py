@@ -135,10 +135,10 @@ def _share_within(found: list[Candidate], text: str, pair: tuple[str, str] = ())
             donor = next((d for d in near if d.type == c.type), None) or \
                 next((d for d in near if d.source and d.target and d.order > c.order
                       and (not pair or {d.source, d.target} & set(pair))), None)
-            if donor is not None and donor.type != c.type and donor.type in _REACTIONS \
-                    and c.type not in _REACTIONS and not donor.symmetric:
-                # "the authorities arrested two activists, and Y summoned X's envoy": the protest
-                # that follows answers the act, which Y suffered
+            if donor is not None and not donor.symmetric and donor.order > c.order and (
+                    donor.response_cue or donor.type != c.type and donor.type in _REACTIONS and c.type not in _REACTIONS):
+                # "the authorities arrested two activists, and Y summoned X's envoy", "... and Y answered
+                # by sanctioning ...": the answer that follows is Y's to the act, which Y suffered
                 c.source, c.target = donor.target, donor.source
             elif donor is not None:
                 c.source, c.target, c.symmetric = donor.source, donor.target, donor.symmetric

@@ -132,6 +132,13 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         source = target = None
         if passive:
             patient = subj_cands[-1] if subj_cands else (left[-1] if left and left[-1].prep in (None, "of") else None)
+            if len(subj_cands) >= 2:
+                # "a Chinese balloon that had crossed the United States was shot down": the subject
+                # stands before its relative clause
+                rel = next((k for k in range(subj_cands[0].last + 1, hit.first) if lows[k] in _RELATIVE), None)
+                head = [a for a in subj_cands if rel is not None and a.last < rel]
+                if head:
+                    patient = head[-1]
             if coordinated and patient is None and prev_roles is not None:
                 source, target = prev_roles.source, prev_roles.target
             if agent is not None:
@@ -322,6 +329,7 @@ def _possessor(toks: list[Token], a: Actor) -> bool:
     return t.endswith("'s") or t.endswith("’s") or t.endswith("s'")
 
 
+_RELATIVE = frozenset({"that", "which", "who", "whose"})
 _GIVING = frozenset("give gave given gives giving grant granted grants offer offered offers".split())
 _LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gave given conduct conducted "
                          "launch launched stage staged undertake undertook undertaken carry carried lodge lodged "
