@@ -334,7 +334,7 @@ _GIVING = frozenset("give gave given gives giving grant granted grants offer off
 _LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gave given conduct conducted "
                          "launch launched stage staged undertake undertook undertaken carry carried lodge lodged "
                          "issue issued deliver delivered begin began lead led express expressed expresses "
-                         "offer offered offers".split())
+                         "offer offered offers send sent sends voice voiced voices".split())
 
 
 def _nominal(toks: list[Token], hit: Hit) -> bool:
