@@ -272,3 +272,9 @@ def test_days_after_a_month_stay_in_that_month():
 def test_a_month_and_year_after_from_moves_the_narrative_year():
     doc = "== History ==\nIn November 2024 talks failed. Tariffs rose from February 2025. A deal came on 12 May.\n"
     assert [t.value for t in tag_text(doc)] == ["2024-11", "2025-02", "2025-05-12"]
+
+
+def test_a_deadline_does_not_move_the_narrative():
+    doc = ("== History ==\nOn 14 July 2020 Chile ordered the kit stripped out by 2027. "
+           "Six days later Peru answered.\n")
+    assert [t.value for t in tag_text(doc)] == ["2020-07-14", "2027", "2020-07-20"]

@@ -182,6 +182,8 @@ def _split_values(v: str) -> list[str]:
 _AND_BETWEEN = re.compile(r"\band\b|;")
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but)\b|;")
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+(?:in|on|by|from|during|since|later|then)\b|;")
+_NOT_UNTIL = re.compile(r"\bnot\b.*\b(?:until|till)\s+$")
+_END_POINT = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$")
 _SUBORDINATE = re.compile(r"\s*(?:After|Before|Following|When|Once|Since|While|As)\b")
 
 
@@ -219,6 +221,11 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
         # "ordered the consulate to close from 1 October": when the order takes effect, not when it was given
         later = [t for t in closed if t.start > toks[head].start and
                  text[max(0, t.start - 10):t.start].lower().rstrip().endswith(("from", "effective", "starting", "as of"))]
+        # "extended the lease to 2042", "ordered it stripped out by 2027": an end point, not the act's date
+        # (but "were not lifted until May 2022": then they were)
+        later += [t for t in closed if t.start > toks[head].start and t not in later
+                  and _END_POINT.search(text, max(0, t.start - 30), t.start)
+                  and not _NOT_UNTIL.search(text, toks[lo].start, t.start)]
         if later and len(later) < len(closed):
             closed = [t for t in closed if t not in later]
         elif later:
