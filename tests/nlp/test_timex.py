@@ -278,3 +278,9 @@ def test_a_deadline_does_not_move_the_narrative():
     doc = ("== History ==\nOn 14 July 2020 Chile ordered the kit stripped out by 2027. "
            "Six days later Peru answered.\n")
     assert [t.value for t in tag_text(doc)] == ["2020-07-14", "2027", "2020-07-20"]
+
+
+def test_a_time_of_day_on_a_date_dates_by_its_day():
+    from bilat.nlp.timex import calendar_dates
+    got = calendar_dates(tag_text("On the night of 29 March 2013 two bombers took off."))
+    assert [(t.type, t.value) for t in got] == [("DATE", "2013-03-29")]

@@ -33,8 +33,8 @@ def _gazetteer():
 
 def _timexes(text: str):
     try:
-        from ..nlp.timex import is_date_value, tag_text
-        return [t for t in tag_text(text) if t.type == "DATE" and t.value and is_date_value(t.value)]
+        from ..nlp.timex import calendar_dates, tag_text
+        return calendar_dates(tag_text(text))
     except Exception:          # a line the tagger cannot read is coded without dates
         return []
 

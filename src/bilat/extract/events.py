@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..model import Article, Event, Evidence
 from ..nlp.gazetteer import gazetteer
-from ..nlp.timex import is_date_value
+from ..nlp.timex import calendar_dates
 from .candidates import Candidate, sentence_candidates
 from .dedup import interval, link_responses, merge
 from .places import sovereign
@@ -172,7 +172,7 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
     quote_found: dict[int, list[Candidate]] = {}
     for idx, s in enumerate(narrative):
         para = s.section.start             # the running context is the section's
-        timexes = [t for t in time.within(s.start, s.end) if t.type == "DATE" and t.value and is_date_value(t.value)]
+        timexes = calendar_dates(time.within(s.start, s.end))
         ref = time.reference(s.start) if s.section.path else None   # the lead tells the present
         if s.section.path and running.get(para) and running[para][0] == idx - 1:
             ref = running[para][1]         # the latest date the sentence before told (not a flashback in it)
@@ -200,8 +200,7 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
     for i in sorted(set(quotes.values())):
         intro = narrative[i]
         qs = [x for x in narrative if quotes.get(x.start) == i]
-        own = [t.value for t in time.within(intro.start, intro.end)
-               if t.type == "DATE" and t.value and is_date_value(t.value)]
+        own = [t.value for t in calendar_dates(time.within(intro.start, intro.end))]
         ref = own[0] if own else time.reference(intro.start)
         cands.extend(speech_events(intro, qs, quote_found.get(i, []), text, doc.mentions(intro),
                                    tuple(pair), ref))

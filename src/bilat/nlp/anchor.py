@@ -224,6 +224,8 @@ class Resolver:
 
     def note(self, value: str, start_point: bool = False) -> None:
         """Move the reference to a date the narrative just named."""
+        if value and "T" in value and not value.startswith("P"):
+            value = value.split("T", 1)[0]          # "the night of 29 March 2013": that day
         if not value or "X" in value or value.endswith("_REF") or value.startswith("P"):
             return
         if self.dct is not None and value.startswith(self.dct.edtf()):

@@ -35,7 +35,7 @@ from .anchor import Resolver, Timex, frame_of
 from .edtf import is_date_value, parse_dct
 from .timex_atoms import find_atoms
 
-__all__ = ["Timex", "TimeIndex", "Tagger", "tag_text", "tag_spans", "is_date_value"]
+__all__ = ["Timex", "TimeIndex", "Tagger", "tag_text", "tag_spans", "is_date_value", "calendar_dates"]
 
 HEADING_RE = re.compile(r"^[ \t]*(=+)[ \t]*(.*?)[ \t]*\1[ \t]*$", re.M)
 
@@ -90,6 +90,22 @@ def tag_text(text: str, dct: str | None = None) -> list[Timex]:
     return Tagger(dct).feed(text)
 
 
+def _day_of(t: Timex) -> Timex:
+    """A TIME on a known day ("the night of 29 March 2013") as the DATE of that day."""
+    if t.type == "TIME" and t.value and "T" in t.value and not t.value.startswith("XXXX-XX-XX"):
+        return replace(t, type="DATE", value=t.value.split("T", 1)[0])
+    return t
+
+
+def calendar_dates(timexes) -> list[Timex]:
+    """The timexes that date an event: DATEs, and TIMEs by their day."""
+    out = []
+    for t in map(_day_of, timexes):
+        if t.type == "DATE" and t.value and is_date_value(t.value):
+            out.append(t)
+    return out
+
+
 class TimeIndex:
     """The time expressions of a document with their sections, for asking
     which dates a span holds and which date is in force at an offset."""
@@ -103,8 +119,7 @@ class TimeIndex:
         # dates a heading names frame the section; they are not points in its narrative
         in_heading = lambda t: any(a <= t.start < b for a, b in headings)  # noqa: E731
         self._points: list[tuple[int, str]] = [
-            (t.end, t.value) for t in timexes
-            if t.type == "DATE" and is_date_value(t.value) and "X" not in t.value and not in_heading(t)]
+            (t.end, t.value) for t in calendar_dates(timexes) if "X" not in t.value and not in_heading(t)]
         self._point_ends = [e for e, _ in self._points]
 
     def within(self, start: int, end: int) -> list[Timex]:
