@@ -21,6 +21,7 @@ _PREPS = frozenset("at in on with during after before by from to for of under ov
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 _MODALS = frozenset("would will should shall must could might may".split())
+_DETERMINERS = frozenset("a an the this that his her its their any every each".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
                    "in the book", "plot")
 
@@ -142,6 +143,6 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
                 for i, w in enumerate(between)):
         return True                       # "demanded an apology", "called for military consultations"
     if "to" not in between and "that" in between and toks[hits[n].head].low.endswith("ed") \
-            and not _MODALS.intersection(between):
+            and not _MODALS.intersection(between) and prev.first > 0 and toks[prev.first - 1].low in _DETERMINERS:
         return False                      # "an offer that X dismissed": a relative clause tells its own act
     return ("to" in between or "that" in between) and len(between) <= 8
