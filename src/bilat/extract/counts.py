@@ -15,6 +15,7 @@ from .triggers import Hit, Token
 _NUM_RE = re.compile(r"^\d[\d,]*$")
 _STOP = frozenset(";:.")
 _PERSON_MODES = frozenset({"arrest", "expel", "release", "deport", "kill", "abduct", "wanted", "judicial"})
+_CASUALTY_VERBS = frozenset({"killing", "wounding", "injuring"})
 _SINGLE = frozenset({"he", "she", "him", "her", "another"})
 _TITLES = frozenset("Ambassador Consul President Minister Prime Premier General Colonel Captain Mr Mrs Ms Dr "
                     "Professor Lieutenant Major Chargé Bishop Father Sister".split())
@@ -159,6 +160,20 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         if k >= 2 and toks[k - 1].low == "and" and k + 1 < len(toks) and toks[k + 1].low == "other":
             n += _names(toks, reversed(range(max(lo, k - 6), k - 1)), strict=True) or 0   # "X and ten other officials"
         return n, toks[got[0]].text
+    if hit.pattern.type == "ASSAULT":
+        # "bombed the embassy, killing three journalists": an attack counts its dead
+        for k in range(hit.last + 2, min(hi, hit.last + 16)):
+            if toks[k].low in _CASUALTY_VERBS and toks[k - 1].low == ",":
+                n, end = _number_at(toks, k + 1)
+                got = _noun_after(toks, end if end > k + 1 else k + 1, hi) if n is not None else None
+                if got is not None:
+                    j = got[0] + 1            # "killing two marines and two civilians": four
+                    if j + 1 < hi and toks[j].low == "and":
+                        m, end2 = _number_at(toks, j + 1)
+                        if m is not None and _noun_after(toks, end2 if end2 > j + 1 else j + 1, hi) is not None:
+                            n += m
+                    return n, None
+                break
     if hit.pattern.mode in _PERSON_MODES:
         return _people(toks, span, passive), None
     return None, None
