@@ -49,10 +49,15 @@ def test_institutions_match_as_the_text_is_tokenized():
     from bilat.nlp.gazetteer import gazetteer
     inst = _institutions()
     assert sum(len(v) for v in inst.values()) > 500
-    codes = {code for v in inst.values() for _, code in v}
+    codes = {code for v in inst.values() for _, code, _ in v}
     assert all(gazetteer().country(c) is not None for c in codes), codes
     lows = [t.low for t in tokenize("The Korean People's Army and the Federal Security Service met.")]
     assert [c for _, _, c in _institution_spans(lows)] == ["PRK", "RUS"]
+    # a generic name stands for its state only in an article about that state
+    lows = [t.low for t in tokenize("The Foreign Office summoned the Chinese ambassador.")]
+    assert [c for _, _, c in _institution_spans(lows)] == ["GBR"]
+    assert [c for _, _, c in _institution_spans(lows, ("CHN", "GBR"))] == ["GBR"]
+    assert _institution_spans(lows, ("CHN", "DEU")) == []
 
 
 def test_inflections_are_invariant():

@@ -57,31 +57,35 @@ _INSTITUTION_KINDS = frozenset("seat parliament government ministry intelligence
 
 
 @lru_cache(maxsize=1)
-def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Institution names (data/institutions.tsv) by first word, longest first: name words -> state
-    code. Names are tokenized as the text is ("People's" -> people), so they match its tokens."""
+def _institutions() -> dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]]:
+    """Institution names (data/institutions.tsv) by first word, longest first: (name words, state
+    code, generic). Names are tokenized as the text is ("People's" -> people), so they match its tokens;
+    a generic name (~ in the data) stands for its state only where the pair holds it."""
     path = data_path("institutions.tsv")
     out: dict[str, list] = {}
     for n, row in iter_tsv(path, ("name", "code", "kind"), ("name", "code", "kind")):
         if not re.fullmatch(r"[A-Z]{3}", row["code"]) or row["kind"] not in _INSTITUTION_KINDS:
             raise DataFileError(str(path), n, f"bad code {row['code']!r} or kind {row['kind']!r}")
-        ws = tuple(t.low for t in tokenize(row["name"]))
+        generic = row["name"].startswith("~")
+        ws = tuple(t.low for t in tokenize(row["name"].lstrip("~")))
         if ws:
-            out.setdefault(ws[0], []).append((ws, row["code"]))
+            out.setdefault(ws[0], []).append((ws, row["code"], generic))
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in out.items()}
 
 
-def _institution_spans(lows: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last, code) of each institution named, longest first at each word, no overlaps."""
+def _institution_spans(lows: list[str], pair: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(first, last, code) of each institution named, longest first at each word, no overlaps;
+    "the Foreign Office" in an article on Germany and China is no British act."""
     inst = _institutions()
     out = []
     free = 0                              # the first token not inside a name found
     for i in [k for k, w in enumerate(lows) if w in inst]:   # few words can start a name
         if i < free:
             continue
-        for name, code in inst[lows[i]]:
+        for name, code, generic in inst[lows[i]]:
             if tuple(lows[i:i + len(name)]) == name:
-                out.append((i, i + len(name) - 1, code))
+                if not (generic and pair and code not in pair):
+                    out.append((i, i + len(name) - 1, code))
                 free = i + len(name)
                 break
     return out
@@ -105,7 +109,7 @@ def _tok_index(toks: list[Token], offset: int) -> int:
 
 
 def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = None,
-                   place_code=None) -> list[Actor]:
+                   place_code=None, pair: tuple[str, ...] = ()) -> list[Actor]:
     """Actors as token spans, from gazetteer mentions, institutions, known people and
     (with `place_code(name) -> code|None`) cities named after a preposition."""
     preps = wordset("prepositions")
@@ -120,7 +124,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     lows = [t.low for t in toks]
     # an institution whose name holds a state's word ("the Korean People's Army", "the Taiwan Affairs
     # Office") is the institution; one that only overlaps a longer state name gives way
-    for a, b, code in _institution_spans(lows):
+    for a, b, code in _institution_spans(lows, pair):
         inside = [x for x in spans if a <= x[0] and x[1] <= b]
         if any(x[0] <= b and a <= x[1] for x in spans if x not in inside):
             continue

@@ -255,7 +255,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     hits = find(toks)
     if not hits:
         return []
-    actors = act.actor_mentions(toks, mentions, people, place_code)
+    actors = act.actor_mentions(toks, mentions, people, place_code, pair or ())
     marked = cue_words(toks)
     hits = keep(toks, hits, actors, marked)
     if not hits:
