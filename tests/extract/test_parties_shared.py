@@ -9,6 +9,7 @@ ARTICLE = """= Chile–Peru relations =
 ==History==
 In August 2030 the Treasury sanctioned Jorge Ramos, and Lima answered by sanctioning eleven Chileans.
 In May 2031 the authorities arrested two activists, and the Peruvian foreign ministry summoned the Chilean envoy.
+In June 2032 the Chilean foreign minister summoned the Peruvian ambassador, and the embassy rejected the accusation.
 """
 
 
@@ -19,3 +20,10 @@ def test_an_answer_lends_its_parties_reversed():
     assert ("SANCTION", "PER", "CHL", "2030-08") in got
     assert ("COERCE", "CHL", "PER", "2031-05") in got        # what Peru protested: Chile's arrests
     assert ("ACCUSE", "PER", "CHL", "2031-05") in got
+
+
+def test_an_organ_whose_state_goes_unsaid_answers_for_the_side_acted_on():
+    events = extract_events(read_text(ARTICLE, where="made-up.txt"), ("CHL", "PER"))
+    got = {(e.type, e.source, e.target, e.date) for e in events}
+    assert ("ACCUSE", "CHL", "PER", "2032-06") in got
+    assert ("REJECT", "PER", "CHL", "2032-06") in got         # the Peruvian embassy rejected it

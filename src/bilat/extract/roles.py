@@ -381,6 +381,8 @@ def _named_subject(toks: list[Token], lo: int, hi: int, actors: list[Actor]) -> 
         t = toks[j]
         if t.low in (",", ";", "and", "that", "which", "who"):
             return False
+        if t.low in wordset("organ_nouns") and j > lo and toks[j - 1].low == "the" and j == hi - 1:
+            return True                   # "the embassy rejected ...": an organ, but whose the sentence does not say
         if t.text[:1].isupper() and j not in inside and t.low not in ("i",) and \
                 (j > 0 or (j + 1 < len(toks) and toks[j + 1].text[:1].isupper())) and t.low not in _MONTHS:
             return True
@@ -414,8 +416,12 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
         if lows[j] in ("by", "before", "after", "while", "thereby") and _new_subject(lows, actors, prev_hit.last, j):
             return False                  # "X expelled two, and Russia answered by expelling two": Russia's act
         if lows[j] in ("and", "but", "then", "by", "before", "after", "while", "thereby", "also"):
+            between = lows[j + 1:hit.first]
+            if lows[j] in ("and", "but") and between[:1] in (["the"], ["its"], ["their"]) \
+                    and not _TIME_WORDS.intersection(between):
+                return False              # "..., and the embassy rejected ...": a subject of its own
             return not any(j < a.first < hit.first for a in actors) and \
-                not any(w in ("who", "which", "that", "whom") for w in lows[j + 1:hit.first])
+                not any(w in ("who", "which", "that", "whom") for w in between)
         if lows[j] in (";", ":"):
             return False
         j -= 1
@@ -425,6 +431,8 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
     return prev_hit.last + 1 == hit.first
 
 
+_TIME_WORDS = frozenset("day days week weeks month months year years next following same morning evening "
+                        "night spring summer autumn winter".split())
 _ADVERBS = frozenset("also then later soon promptly immediately subsequently itself themselves again "
                      "swiftly quickly eventually finally".split())
 
