@@ -225,7 +225,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 target = near[0].code
         if hit.pattern.mode == "asylum" and not passive:
             # "refugees from X registered in Y": Y shelters; but "gave refuge to X": X is sheltered
-            preps = ("in", "into") if lows[hit.head] in _GIVING else ("in", "to", "into")
+            given = lows[hit.head] in _GIVING or _GIVING.intersection(lows[max(0, hit.first - 3):hit.first])
+            preps = ("in", "into") if given else ("in", "to", "into")
             host = next((a for a in right if a.prep in preps), None)
             if host is not None and host.code != source:
                 source, target = host.code, source   # "refugees from X registered in Y": Y shelters X
