@@ -22,6 +22,8 @@ HELDOUT4 = Path(__file__).parent / "fixtures" / "heldout4"
 # a fifth (first scored at events F1 0.755) and a sixth (first scored at 0.807, with the fixes made on the fifth)
 HELDOUT5 = Path(__file__).parent / "fixtures" / "heldout5"
 HELDOUT6 = Path(__file__).parent / "fixtures" / "heldout6"
+# a seventh (first scored at 0.770, after the fixes made on the fifth and sixth)
+HELDOUT7 = Path(__file__).parent / "fixtures" / "heldout7"
 
 
 def score(shared: Path, corpus: Path) -> dict:
@@ -41,10 +43,12 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout4", 0.95, 0.80),
     ("heldout5", 0.90, 0.78),
     ("heldout6", 0.90, 0.78),
+    ("heldout7", 0.90, 0.75),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = {"dev": shared_dir / "corpus" / "dev", "heldout": HELDOUT, "heldout2": HELDOUT2, "heldout3": HELDOUT3,
-            "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6}[corpus]
+            "heldout4": HELDOUT4, "heldout5": HELDOUT5, "heldout6": HELDOUT6,
+            "heldout7": HELDOUT7}[corpus]
     summary = score(shared_dir, path)
     assert summary["failed"] == 0
     assert summary["facts"] >= facts
