@@ -233,20 +233,11 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
         events.append(Event(
             id=ids[i], date=f.date, type=f.type, mode=mode, context=f.context, cameo=f.cameo,
             goldstein=f.goldstein, source=None if f.symmetric else f.source,
-            target=None if f.symmetric else f.target, actors=actors, count=_count(m),
+            target=None if f.symmetric else f.target, actors=actors, count=f.count,
             summary=summary(f, text), fictional=bool(f.modality),
             response_to=ids[links[i]] if i in links else None, evidence=tuple(ev)))
     events.sort(key=lambda e: (_date_key(e.date), e.evidence[0].start if e.evidence else 0))
     return tuple(events)
-
-
-def _count(m) -> int | None:
-    """The event's count: its first telling's, else another telling's of the same act
-    ("bombed the embassy, killing three journalists")."""
-    if m.first.count is not None:
-        return m.first.count
-    return next((c.count for c in m.items if c.count is not None and c.type == m.first.type
-                 and c.start == m.first.start), None)
 
 
 def _date_key(d: str | None) -> float:
