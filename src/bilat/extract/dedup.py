@@ -177,7 +177,8 @@ def _fold_undated(groups: list[Merged]) -> list[Merged]:
     return keep
 
 
-_REACTIONS = frozenset({"ACCUSE", "PROTEST", "REJECT", "THREATEN"})
+# acts that voice an answer (a protest, a demand, a refusal, a threat); events reads them too
+REACTIONS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "THREATEN"})
 _HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE", "PROTEST"})
 _CLOSE_CHARS = 400                        # about the sentence before
 
@@ -195,18 +196,21 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
         if f.modality or f.symmetric or not f.source or not f.target:
             continue
         cue = any(x.response_cue for x in e.items)
-        # a protest, rejection, threat or sanction answers what the other side did to it just before
-        reactive = f.type in _REACTIONS or f.type == "SANCTION"
+        # a protest, demand, rejection, threat or sanction answers what the other side did to it just before
+        reactive = f.type in REACTIONS or f.type == "SANCTION"
         ie = interval(f.date)
         if ie is None:
             continue                         # an undated event answers nothing
         if f.type == "CONCEDE" and f.mode == "apologize":
             # an apology answers the apologiser's own latest hostile act against the other side
-            own = [j for j in aimed.get((f.source, f.target), ()) if j != i and events[j].first.type in _HOSTILE
-                   and interval(events[j].first.date) is not None
-                   and 0 <= ie[0] - interval(events[j].first.date)[0] <= 0.5]
+            own = []
+            for j in aimed.get((f.source, f.target), ()):
+                g = events[j].first
+                ig = interval(g.date)
+                if j != i and g.type in _HOSTILE and ig is not None and 0 <= ie[0] - ig[0] <= 0.5:
+                    own.append((ig[0], g.start, j))
             if own:
-                links[i] = max(own, key=lambda j: (interval(events[j].first.date)[0], events[j].first.start))
+                links[i] = max(own)[2]
             continue
         best = None
         best_key: tuple = ()

@@ -19,7 +19,7 @@ from ..model import Article, Event, Evidence
 from ..nlp.gazetteer import gazetteer
 from ..nlp.timex import calendar_dates
 from .candidates import Candidate, sentence_candidates
-from .dedup import interval, link_responses, merge
+from .dedup import REACTIONS, interval, link_responses, merge
 from .places import sovereign
 from .document import Document
 from .quotes import quoted, speech_events
@@ -52,7 +52,6 @@ def _place_in(name: str, code: str) -> bool:
     return p is not None and sovereign(p.country) == code
 
 
-_REACTIONS = frozenset({"ACCUSE", "REQUEST", "REJECT", "PROTEST", "THREATEN"})
 # a complaint brought before a court or organisation is made against the other side
 # acts whose organisation target (a court, the EU) stands in for the other side of the pair
 _VIA_FORUM = frozenset({"ACCUSE", "REQUEST", "PROTEST", "SANCTION"})
@@ -84,7 +83,7 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
         elif t in other and s is None:
             s = other[t]
     else:
-        if s is None and t is None and c.named and last is not None and c.type in _REACTIONS \
+        if s is None and t is None and c.named and last is not None and c.type in REACTIONS \
                 and last.source in other and last.target in other and not last.symmetric:
             # "Prime Minister Jane Doe condemned it": a named reaction comes from the side acted on
             s, t = last.target, last.source
@@ -136,7 +135,7 @@ def _share_within(found: list[Candidate], text: str, pair: tuple[str, str] = ())
                 next((d for d in near if d.source and d.target and d.order > c.order
                       and (not pair or {d.source, d.target} & set(pair))), None)
             if donor is not None and not donor.symmetric and donor.order > c.order and (
-                    donor.response_cue or donor.type != c.type and donor.type in _REACTIONS and c.type not in _REACTIONS):
+                    donor.response_cue or donor.type != c.type and donor.type in REACTIONS and c.type not in REACTIONS):
                 # "the authorities arrested two activists, and Y summoned X's envoy", "... and Y answered
                 # by sanctioning ...": the answer that follows is Y's to the act, which Y suffered
                 c.source, c.target = donor.target, donor.source
