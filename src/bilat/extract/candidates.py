@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors as act
+from ..nlp.anchor import END_POINT
 from .counts import counted_noun
 from .lexicon import cameo_table, past_forms, wordset, words
 from .filters import keep
@@ -183,7 +184,6 @@ _AND_BETWEEN = re.compile(r"\band\b|;")
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but)\b|;")
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+(?:in|on|by|from|during|since|later|then)\b|;")
 _NOT_UNTIL = re.compile(r"\bnot\b.*\b(?:until|till)\s+$")
-_END_POINT = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$")
 _SUBORDINATE = re.compile(r"\s*(?:After|Before|Following|When|Once|Since|While|As)\b")
 
 
@@ -224,7 +224,7 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
         # "extended the lease to 2042", "ordered it stripped out by 2027": an end point, not the act's date
         # (but "were not lifted until May 2022": then they were)
         later += [t for t in closed if t.start > toks[head].start and t not in later
-                  and _END_POINT.search(text, max(0, t.start - 30), t.start)
+                  and END_POINT.search(text, max(0, t.start - 30), t.start)
                   and not _NOT_UNTIL.search(text, toks[lo].start, t.start)]
         if later and len(later) < len(closed):
             closed = [t for t in closed if t not in later]

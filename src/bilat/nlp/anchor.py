@@ -37,8 +37,9 @@ _ONWARDS = re.compile(r"\s*(?:on|onwards?|and\s+after|forward)\b", re.I)
 _WD_JOIN = re.compile(r"\s*,?\s*(?:the\s+)?(?:(?:dawn|morning|night|evening)\s+of\s+)?", re.I)
 _MODIFIER = re.compile(r"\b(?:an?|his|her|their|its|whose|our|my|your|the)\s+$|'s\s+$", re.I)
 _UNTIL = re.compile(r"\b(until|till|from|since)\s+$", re.I)
-# lower case: a sentence opening "By 1920 ..." tells where the narrative is
-_DEADLINE = re.compile(r"\b(?:by|to)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$")
+# before a date, its end point ("extended the lease to 2042", "stripped out by 2027"); lower case:
+# a sentence opening "By 1920 ..." tells where the narrative is. Events read it too.
+END_POINT = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$")
 _JOIN_AHEAD = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s", re.I)
 _APPOS = re.compile(r"\s*[,–—-]\s*(?:(?:just|only|exactly|precisely)\s+)?")
 _SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
@@ -263,7 +264,7 @@ class Resolver:
             # "until 1 October", "from 1 October": the end or start of a state, not a step; but a
             # month with its year ("from February 2025") tells the year the narrative has reached
             return True
-        if _DEADLINE.search(before) and not _JOIN_AHEAD.match(text, a.end):
+        if END_POINT.search(before) and not _JOIN_AHEAD.match(text, a.end):
             return True  # "ordered it stripped out by 2027", "extended the lease to 2042": an end, not a step
         if a.m is not None or a.y is None:
             return False
