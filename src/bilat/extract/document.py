@@ -108,17 +108,23 @@ class Document:
         return Evidence(text=s.text, start=s.start, end=s.end, section=s.section.label)
 
 
-@lru_cache(maxsize=None)
-def pair_aliases(pair: tuple[str, str]) -> tuple[re.Pattern, dict[str, str]] | None:
-    """("the North" pattern, alias -> code) for the pair, from data/pair_aliases.tsv; None if it has none."""
-    codes: dict[str, str] = {}
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[frozenset[str], dict[str, str]]:
+    """data/pair_aliases.tsv, read once: pair -> {alias: code}."""
+    out: dict[frozenset[str], dict[str, str]] = {}
     path = data_path("pair_aliases.tsv")
     for n, row in iter_tsv(path, required=("pair", "alias", "code"), columns=("pair", "alias", "code")):
-        members = set(row["pair"].split())
+        members = frozenset(row["pair"].split())
         if len(members) != 2 or row["code"] not in members:
             raise DataFileError(str(path), n, f"{row['code']} must be one of the two codes of the pair {row['pair']}")
-        if members == set(pair):
-            codes[row["alias"]] = row["code"]
+        out.setdefault(members, {})[row["alias"]] = row["code"]
+    return out
+
+
+@lru_cache(maxsize=64)
+def pair_aliases(pair: tuple[str, str]) -> tuple[re.Pattern, dict[str, str]] | None:
+    """("the North" pattern, alias -> code) for the pair; None if it has none (most pairs)."""
+    codes = _alias_table().get(frozenset(pair))
     if not codes:
         return None
     return re.compile(r"\b[Tt]he (" + "|".join(map(re.escape, codes)) + r")\b"), codes
