@@ -23,13 +23,14 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
     `marked` is the sentence's cue_words, when the caller has them already."""
     weak = wordset("weak_triggers")
     actor_toks = {i for a in actors for i in range(a.first, a.last + 1)}
+    # a weak hit is one of weak words only ("agreement", "treaty of"): redundant beside a strong one
+    weak_hit = [all(toks[i].low in weak or toks[i].low == "of" for i in h.words) for h in hits]
     strong: list[Hit] = []
-    if any(all(toks[i].low in weak or toks[i].low == "of" for i in h.words) for h in hits):
+    if any(weak_hit):
         marked = marked if marked is not None else cue_words(toks)
         # a planned act ("provided for the withdrawal") tells no act that would make a treaty noun redundant
-        strong = [h for h in hits if h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT")
-                  and not all(toks[i].low in weak or toks[i].low == "of" for i in h.words)
-                  and mode_of(marked, h, None) is None]
+        strong = [h for h, w in zip(hits, weak_hit) if not w
+                  and h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT") and mode_of(marked, h, None) is None]
     out = []
     inner = False                         # the hit before was a complement: "a law that allows X to detain"
     for n, hit in enumerate(hits):
@@ -54,8 +55,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
         if _in_name(toks, hit) and toks[hit.head].low not in weak and toks[hit.head].low not in (
                 "peace", "armistice", "treaty"):
             continue                      # "Asia-Pacific Economic Cooperation", "Strategic Economic Dialogue"
-        if all(toks[i].low in weak or toks[i].low == "of" for i in hit.words) and any((h.last < hit.first or
-                                                                                   h.first > hit.last) and
+        if weak_hit[n] and any((h.last < hit.first or h.first > hit.last) and
                 ";" not in (between := [t.low for t in toks[min(h.last, hit.last):max(h.first, hit.first)]])
                 and not any(x == "," and y == "and" for x, y in zip(between, between[1:]))
                 and not (h.first > hit.last and ("which" in between or "whereby" in between))
