@@ -26,6 +26,21 @@ def test_facts_lexicon_has_what_the_extractors_read():
     assert "see also" in lex["non_narrative_sections"]
 
 
+def test_every_word_list_the_code_names_is_in_the_lexicon():
+    import re
+    from pathlib import Path
+
+    import bilat
+    from bilat.extract.lexicon import wordset, words
+    src = Path(bilat.__file__).parent
+    named = {m for p in src.rglob("*.py") for m in re.findall(r'wordset\("([a-z_]+)"\)', p.read_text())}
+    assert len(named) >= 25
+    missing = sorted(named - set(words()))
+    assert not missing, missing
+    with pytest.raises(DataFileError, match="no list named"):
+        wordset("no_such_list")
+
+
 def test_territories_map_to_known_states():
     gaz = gazetteer()
     for row in load_tsv("territories.tsv", ("territory", "sovereign")):

@@ -22,23 +22,12 @@ from .triggers import Token, tokenize
 _DETERMINERS = frozenset("the a an its their his her all most some other several many two three four "
                          "five six seven eight nine ten both any each every".split())
 _BOUNDARY = frozenset(";:")
-_ADJECTIVES = frozenset("former new old large small whole entire main leading so-called certain several "
-                        "full-scale other own neighbouring neighboring".split())
 # capitalised words that may stand before a state's name without making it part of another name
 _NAME_OK = frozenset("in on at to from with and or of by for the a an after before during since when while "
                      "both neither between against president king queen prime minister premier emperor "
                      "soviet imperial tsarist communist socialist democratic federal republican "
                      "january february march april may june july august september october november december "
                      "monday tuesday wednesday thursday friday saturday sunday".split())
-# agreements named after the place they were signed in
-_NAMED_BY_PLACE = frozenset("treaty peace convention agreement accord pact protocol declaration congress "
-                            "armistice conference summit".split())
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-                          "fifty hundred thousand dozen".split())
-_TITLES = frozenset("king queen emperor empress tsar czar sultan shah president government parliament crown "
-                    "diet council court assembly senate cabinet congress "
-                    "republic kingdom people army navy ministry minister chancellor premier prince princess "
-                    "authorities embassy state".split())
 _ADJ_SUFFIXES = ("al", "ic", "ern", "ian", "ish", "ive", "ful", "ous", "ary", "ese")
 _COORD = frozenset("and but while whereas although though whom which who".split())
 
@@ -178,11 +167,11 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         while j >= 0:
             w = lows[j]
             if w in _DETERMINERS or (w[:1].isdigit() and not (len(w) == 4 and w.isdigit())):
-                counted = counted or w[:1].isdigit() or w in _NUMBER_WORDS
+                counted = counted or w[:1].isdigit() or w in wordset("number_words")
                 j -= 1
                 continue
             if (not skipped_word and toks[j].text[:1].islower() and w not in preps and j >= a - 2
-                    and (w in _ADJECTIVES or w.endswith(_ADJ_SUFFIXES))):
+                    and (w in wordset("name_adjectives") or w.endswith(_ADJ_SUFFIXES))):
                 skipped_word = True
                 j -= 1
                 continue
@@ -190,12 +179,12 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         prep = lows[j] if j >= 0 and lows[j] in preps else None
         if counted and prep in ("about", "over", "around", "than", "under", "nearly", "some"):
             prep = None                   # "about 4,000 Norwegian soldiers": a quantity, no preposition
-        if prep == "of" and j > 0 and lows[j - 1] in _NAMED_BY_PLACE:
+        if prep == "of" and j > 0 and lows[j - 1] in wordset("named_by_place"):
             continue                      # "the Peace of Riga", "the Treaty of Tartu": where, not who
-        if prep == "of" and j > 0 and lows[j - 1] in _TITLES:
+        if prep == "of" and j > 0 and lows[j - 1] in wordset("ruler_titles"):
             # "the King of Denmark", "the Government of India" act as the state; "to the King of Sweden"
             k = j - 2
-            while k >= 0 and (lows[k] in _DETERMINERS or lows[k] in _TITLES):
+            while k >= 0 and (lows[k] in _DETERMINERS or lows[k] in wordset("ruler_titles")):
                 k -= 1
             prep = lows[k] if k >= 0 and lows[k] in preps else None
         # a list goes on under one preposition: "together with Latvia, Lithuania and Poland,"
@@ -210,9 +199,6 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     return out
 
 
-_SPEECH_TAIL = frozenset("said says reported reports told added stated announced according claimed".split())
-
-
 def _attribution_start(lows: list[str]) -> int:
     """Token index where a closing attribution starts (", officials said."), else len(lows)."""
     n = len(lows)
@@ -223,7 +209,7 @@ def _attribution_start(lows: list[str]) -> int:
     if j <= 0 or lows[j] != ",":
         return n
     tail = lows[j + 1:end]
-    if ("according" in tail[:2]) or (tail and _SPEECH_TAIL.intersection(tail) and len(tail) <= 12
+    if ("according" in tail[:2]) or (tail and wordset("attribution_verbs").intersection(tail) and len(tail) <= 12
                                       and not {"that", "and"}.intersection(tail)):
         return j
     return n

@@ -15,10 +15,7 @@ from .triggers import Hit, Token
 _NUM_RE = re.compile(r"^\d[\d,]*$")
 _STOP = frozenset(";:.")
 _PERSON_MODES = frozenset({"arrest", "expel", "release", "deport", "kill", "abduct", "wanted", "judicial"})
-_CASUALTY_VERBS = frozenset({"killing", "wounding", "injuring"})
 _SINGLE = frozenset({"he", "she", "him", "her", "another"})
-_TITLES = frozenset("Ambassador Consul President Minister Prime Premier General Colonel Captain Mr Mrs Ms Dr "
-                    "Professor Lieutenant Major Chargé Bishop Father Sister".split())
 
 
 def _number(tok: Token) -> int | None:
@@ -105,7 +102,9 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         k = hit.last + 1
         if k < hi and toks[k].low == "of" and hit.first == hit.head:
             k += 1                        # "the expulsion of Pavan Rai": the noun's object
-        while k < hi and toks[k].low in ("the", "a", "an", "former") or (k < hi and toks[k].text in _TITLES):
+        titles = wordset("person_titles")
+        while k < hi and (toks[k].low in ("the", "a", "an", "former")
+                          or (toks[k].text[:1].isupper() and toks[k].low in titles)):
             k += 1
         if k < hi and toks[k].text[:1].isupper() and k not in skip and _number(toks[k]) is None:
             got = _people(toks, list(range(k, hi)), False)
@@ -163,7 +162,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
     if hit.pattern.type == "ASSAULT":
         # "bombed the embassy, killing three journalists": an attack counts its dead
         for k in range(hit.last + 2, min(hi, hit.last + 16)):
-            if toks[k].low in _CASUALTY_VERBS and toks[k - 1].low == ",":
+            if toks[k].low in wordset("casualty_verbs") and toks[k - 1].low == ",":
                 n, end = _number_at(toks, k + 1)
                 got = _noun_after(toks, end if end > k + 1 else k + 1, hi) if n is not None else None
                 if got is not None:

@@ -45,10 +45,7 @@ def _place_finder(gaz, pair: tuple[str, str]):
 
 @lru_cache(maxsize=65536)
 def _place_in(name: str, code: str) -> bool:
-    try:
-        p = gazetteer().place(name, code)
-    except Exception:              # a gazetteer without places: no city is known
-        return False
+    p = gazetteer().place(name, code)
     return p is not None and sovereign(p.country) == code
 
 

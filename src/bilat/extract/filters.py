@@ -165,14 +165,11 @@ def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
         h.pattern.type not in ("SANCTION",)
 
 
-_HEARSAY = frozenset({"alleged", "suspected", "purported", "reported"})
-
-
 def _adjectival(toks: list[Token], hit: Hit) -> bool:
     """"to protest alleged mistreatment", "released frozen funds": a participle that describes a noun
     (and the act an "alleged" names) is no act of its own."""
     h = hit.first
-    if h > 0 and toks[h - 1].low in _HEARSAY:
+    if h > 0 and toks[h - 1].low in wordset("hearsay"):
         return True
     if toks[h].low == "frozen" and (h == 0 or toks[h - 1].low not in wordset("passive_aux")):
         return True
@@ -181,18 +178,11 @@ def _adjectival(toks: list[Token], hit: Hit) -> bool:
                                                                    "they", "it")
 
 
-_CRAFT = frozenset("boat boats ship ships vessel vessels aircraft plane planes car cars helicopter helicopters "
-                   "craft submarine submarines".split())
-
-
 def _craft_modifier(toks: list[Token], hit: Hit) -> bool:
     """"four patrol boats", "attack helicopters": a noun that names a kind of craft, no act."""
     nxt = hit.last + 1
     return len(hit.words) == 1 and not toks[hit.first].low.endswith("ed") and nxt < len(toks) \
-        and toks[nxt].low in _CRAFT
-
-
-_AGREEMENT_NOUNS = frozenset({"documents", "memorandum", "memoranda", "deal", "deals", "programme", "program"})
+        and toks[nxt].low in wordset("craft_nouns")
 
 
 def _names_agreement(toks: list[Token], hit: Hit, weak: frozenset[str]) -> bool:
@@ -201,7 +191,7 @@ def _names_agreement(toks: list[Token], hit: Hit, weak: frozenset[str]) -> bool:
     nxt = hit.last + 1
     return hit.pattern.type not in ("SUPPORT", "AGREE") and len(hit.words) == 1 \
         and toks[hit.first].low not in weak and toks[hit.first].text[:1].islower() \
-        and nxt < len(toks) and (toks[nxt].low in weak or toks[nxt].low in _AGREEMENT_NOUNS)
+        and nxt < len(toks) and (toks[nxt].low in weak or toks[nxt].low in wordset("agreement_nouns"))
 
 
 _OBJECT_GLUE = frozenset({"on", "of", "all", "the", "its", "their", "most", "any", "and", "further", "new"})

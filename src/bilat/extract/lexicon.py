@@ -128,8 +128,11 @@ def first_index() -> dict[str, tuple[Pattern, ...]]:
 
 @lru_cache(maxsize=None)
 def wordset(key: str) -> frozenset[str]:
-    """A list from words.yaml as a lower-case set."""
-    return frozenset(str(w).lower() for w in (words().get(key) or ()))
+    """A list from words.yaml as a lower-case set; a key the file lacks is a bad data file."""
+    table = words()
+    if key not in table:
+        raise DataFileError(str(data_path("events/words.yaml")), None, f"no list named {key!r}")
+    return frozenset(str(w).lower() for w in (table[key] or ()))
 
 
 @lru_cache(maxsize=None)

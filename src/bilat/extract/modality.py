@@ -15,8 +15,6 @@ from .lexicon import phrase_index, wordset
 from .triggers import Hit, Token
 
 _CLAUSE_BREAK = frozenset(";:")
-# right after a noun trigger: the act was only planned, or called off
-_UNDONE = frozenset("planned scheduled proposed postponed cancelled canceled".split())
 _PREPS = frozenset("at in on with during after before by from to for of under over near".split())
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
@@ -70,10 +68,10 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         return "negation"
     after = []
     for k in range(hit.last + 1, min(len(lows), hit.last + 7)):
-        if lows[k] in (",", ";", ":", ".") or lows[k] in _UNDONE and lows[k - 1] in ("as", "than"):
+        if lows[k] in (",", ";", ":", ".") or lows[k] in wordset("undone") and lows[k - 1] in ("as", "than"):
             break
         after.append(lows[k])
-    if _UNDONE.intersection(after):
+    if wordset("undone").intersection(after):
         return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"
     # a ceasefire is an act, typed AGREE, not a verb framing another act: "unless X arranged a ceasefire"
     if hit.pattern.type not in _FRAMES or hit.pattern.mode == "ceasefire":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import _ADJ_SUFFIXES, _ADJECTIVES, _BOUNDARY, Actor
+from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
 from .lexicon import wordset
 from .triggers import Hit, Token
 
@@ -27,22 +27,16 @@ class Roles:
     named: bool = False          # an unknown named subject ("Prime Minister Jane Doe said")
 
 
-
-_GO_BETWEEN = frozenset("brokered mediated hosted sponsored facilitated arranged".split())
-
 # types where acting together is the normal reading when no direction is given
 _SYMMETRIC_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
 _SYMMETRIC_MODES = frozenset({"sign", "relations", "settle", "meet", "negotiate", "partnership", None, "economic",
                               "military"})
 
 
-_ADJECTIVAL = frozenset("opposed committed determined prepared devoted used inclined obliged".split())
-
-
 def is_passive(toks: list[Token], hit: Hit) -> bool:
     aux = wordset("passive_aux")
     h = hit.head
-    if toks[h].low in _ADJECTIVAL and h + 1 < len(toks) and toks[h + 1].low == "to":
+    if toks[h].low in wordset("adjectival_participles") and h + 1 < len(toks) and toks[h + 1].low == "to":
         return False                      # "Israel is opposed to ...": the subject acts
     if not (toks[h].low.endswith("ed") or toks[h].low.endswith("en") or toks[h].low in
             {"held", "met", "put", "cut", "shut", "seized", "sent", "taken", "told", "left", "set", "struck",
@@ -64,11 +58,6 @@ def is_passive(toks: list[Token], hit: Hit) -> bool:
     return False
 
 
-# "gunmen from Pakistan", "Russian jets": who carries the act out for a state
-_FORCE_NOUNS = frozenset("forces troops jets bombers fighters ships warships navy army soldiers authorities police "
-                         "officials government hackers aircraft units submarines vessels destroyer frigate "
-                         "servicemen guards gunmen militants rebels tribesmen volunteers raiders infiltrators "
-                         "agents spies commandos".split())
 # which actor after a trigger is its object: a direct object or "against/on/to X" before "of X",
 # and a place ("in X", "from X") last
 _OBJ_RANK = {None: 0, "against": 0, "on": 0, "to": 0, "into": 0, "toward": 0, "towards": 0, "with": 0,
@@ -80,7 +69,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
     """Source, target, symmetry and voice of each hit, in order."""
     lows = [t.low for t in toks]
     # "a ceasefire brokered by Russia", "talks hosted by Canada": the go-between is no party
-    actors = [a for a in actors if not (a.prep == "by" and a.first >= 2 and lows[a.first - 2] in _GO_BETWEEN)]
+    actors = [a for a in actors if not (a.prep == "by" and a.first >= 2 and lows[a.first - 2] in wordset("go_between"))]
     # "anti-Japanese demonstrations": the state named is the one acted against
     anti = [a for a in actors if lows[a.first].startswith("anti-")]
     actors = [a for a in actors if a not in anti]
@@ -194,7 +183,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 source = agent.code
             else:
                 # "Two mock airstrikes involving Russian jets", "on loan from China"
-                force = next((a for a in right if _FORCE_NOUNS.intersection(lows[a.last + 1:a.last + 3])
+                force = next((a for a in right if wordset("force_nouns").intersection(lows[a.last + 1:a.last + 3])
                               and a.prep in ("involving", "by", "of")
                               and not {",", "and", ";"}.intersection(lows[hit.last:a.first])), None)
                 # "on loan from China": the giver; but "recalled its ambassador from X": the one it is aimed at
@@ -225,7 +214,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 target = near[0].code
         if hit.pattern.mode == "asylum" and not passive:
             # "refugees from X registered in Y": Y shelters; but "gave refuge to X": X is sheltered
-            given = lows[hit.head] in _GIVING or _GIVING.intersection(lows[max(0, hit.first - 3):hit.first])
+            given = lows[hit.head] in wordset("giving_verbs") or wordset("giving_verbs").intersection(lows[max(0, hit.first - 3):hit.first])
             preps = ("in", "into") if given else ("in", "to", "into")
             host = next((a for a in right if a.prep in preps), None)
             if host is not None and host.code != source:
@@ -234,7 +223,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             # "a Peruvian officer was arrested on charges of spying for Chile": Chile is aimed at, and
             # the arrested spy's own state (or the one that arrests) acts
             spy = next((a for a in right if a.prep == "for" and a.first >= 2
-                        and lows[a.first - 2] in _SPYING_FOR), None)
+                        and lows[a.first - 2] in wordset("spying_words")), None)
             if spy is not None and spy.code != (source or target):
                 source, target = (source if source and source != spy.code else target), spy.code
         if lows[hit.head] == "must" and len(subj_cands) >= 2 and not passive:
@@ -331,11 +320,6 @@ def _possessor(toks: list[Token], a: Actor) -> bool:
 
 
 _RELATIVE = frozenset({"that", "which", "who", "whose"})
-_GIVING = frozenset("give gave given gives giving grant granted grants offer offered offers".split())
-_LIGHT_VERBS = frozenset("pay paid pays make made makes hold held holds give gave given conduct conducted "
-                         "launch launched stage staged undertake undertook undertaken carry carried lodge lodged "
-                         "issue issued deliver delivered begin began lead led express expressed expresses "
-                         "offer offered offers send sent sends voice voiced voices".split())
 
 
 def _nominal(toks: list[Token], hit: Hit) -> bool:
@@ -347,9 +331,9 @@ def _nominal(toks: list[Token], hit: Hit) -> bool:
     j = hit.first - 1
     steps = 0
     k = j
-    while k >= 0 and k >= hit.first - 4 and toks[k].low not in _LIGHT_VERBS and toks[k].low not in (",", ";"):
+    while k >= 0 and k >= hit.first - 4 and toks[k].low not in wordset("light_verbs") and toks[k].low not in (",", ";"):
         k -= 1
-    if k >= 0 and toks[k].low in _LIGHT_VERBS and k >= hit.first - 4:
+    if k >= 0 and toks[k].low in wordset("light_verbs") and k >= hit.first - 4:
         return False
     w = next((i for i in range(hit.first - 1, max(-1, hit.first - 5), -1) if toks[i].low == "with"), None)
     if w is not None and any(toks[i].low in wordset("response_cues") for i in range(max(0, w - 4), w)):
@@ -362,7 +346,7 @@ def _nominal(toks: list[Token], hit: Hit) -> bool:
             return True
         if t.text[:1].isupper() and t.low.endswith("s") and not _possessive_text(t.text) and steps == 0:
             return False                  # "The Norwegians refused": a plural noun subject
-        if t.text[:1].isupper() or "-" in t.low or t.low.endswith(_ADJ_SUFFIXES) or t.low in _ADJECTIVES:
+        if t.text[:1].isupper() or "-" in t.low or t.low.endswith(_ADJ_SUFFIXES) or t.low in wordset("name_adjectives"):
             j -= 1
             steps += 1
             continue
@@ -419,7 +403,7 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
         if lows[j] in ("and", "but", "then", "by", "before", "after", "while", "thereby", "also"):
             between = lows[j + 1:hit.first]
             if lows[j] in ("and", "but") and between[:1] in (["the"], ["its"], ["their"]) \
-                    and not _TIME_WORDS.intersection(between):
+                    and not wordset("time_words").intersection(between):
                 return False              # "..., and the embassy rejected ...": a subject of its own
             return not any(j < a.first < hit.first for a in actors) and \
                 not any(w in ("who", "which", "that", "whom") for w in between)
@@ -432,16 +416,10 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
     return prev_hit.last + 1 == hit.first
 
 
-_TIME_WORDS = frozenset("day days week weeks month months year years next following same morning evening "
-                        "night spring summer autumn winter".split())
-_ADVERBS = frozenset("also then later soon promptly immediately subsequently itself themselves again "
-                     "swiftly quickly eventually finally".split())
-
-
 def _subject_before(lows: list[str], actors: list[Actor], first: int) -> set[int]:
     """Token indices of an actor standing right before token `first`, adverbs aside."""
     k = first - 1
-    while k >= 0 and lows[k] in _ADVERBS:
+    while k >= 0 and lows[k] in wordset("adverbs"):
         k -= 1
     for a in actors:
         if a.last == k and a.prep is None:
@@ -449,15 +427,12 @@ def _subject_before(lows: list[str], actors: list[Actor], first: int) -> set[int
     return set()
 
 
-_SPYING_FOR = frozenset("spying spy spied espionage working worked intelligence".split())
-
-
 def _force_before(lows: list[str], a: Actor) -> bool:
     """"troops from China", "250,000 soldiers of the Soviet Union": the forces' state acts."""
     j = a.first - 1
     while j > 0 and lows[j] in ("the", "a", "an"):
         j -= 1
-    return j >= 1 and lows[j] == a.prep and lows[j - 1] in _FORCE_NOUNS
+    return j >= 1 and lows[j] == a.prep and lows[j - 1] in wordset("force_nouns")
 
 
 def _new_subject(lows: list[str], actors: list[Actor], lo: int, hi: int) -> bool:
