@@ -16,7 +16,7 @@ from . import extract as _extract_layer  # noqa: F401
 from .errors import BilatError, DataFileError, SourceError, StoreError
 from .model import Article, Event, Evidence, Mission, Record
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["extract", "read", "open", "Record", "Article", "Event", "Evidence", "Mission",
            "BilatError", "SourceError", "DataFileError", "StoreError", "__version__"]
 

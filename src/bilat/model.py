@@ -83,6 +83,8 @@ class Mission:
     kind: str                    # embassy, consulate-general, consulate, honorary consulate, ...
     city: str
     status: str = "open"         # open | closed
+    opened: str | None = None    # EDTF: when the article says it opened (the first time)
+    closed: str | None = None    # EDTF: when it says it closed, for a mission closed now
     lat: float | None = None
     lon: float | None = None
     evidence: tuple[Evidence, ...] = ()

@@ -27,11 +27,11 @@ def print_record_table(rec: Record, console: Console | None = None, max_events: 
 
     if rec.missions:
         mt = Table(title="Diplomatic missions", title_justify="left")
-        for col in ("sending", "kind", "city", "receiving", "status"):
+        for col in ("sending", "kind", "city", "receiving", "status", "opened", "closed"):
             mt.add_column(col)
         for m in rec.missions:
             mt.add_row(m.sending, m.kind, m.city, m.receiving,
-                       m.status if m.status == "open" else f"[red]{m.status}[/]")
+                       m.status if m.status == "open" else f"[red]{m.status}[/]", m.opened or "", m.closed or "")
         console.print(mt)
 
     events = [e for e in rec.events if not e.fictional]

@@ -233,7 +233,8 @@ def run_missions(args) -> int:
     with _view(args) as v:
         rows = v.missions(country=args.country, status=args.status)
     _print(rows, args, [("sending", lambda m: m.sending), ("receiving", lambda m: m.receiving),
-                        ("kind", lambda m: m.kind), ("city", lambda m: m.city), ("status", lambda m: m.status)],
+                        ("kind", lambda m: m.kind), ("city", lambda m: m.city), ("status", lambda m: m.status),
+                        ("opened", lambda m: m.opened or ""), ("closed", lambda m: m.closed or "")],
            title=f"{len(rows)} missions")
     return 0
 

@@ -77,3 +77,24 @@ def test_goldstein_series(kb):
     assert years == sorted(years) and 1990 in years
     y1990 = rows[years.index(1990)]
     assert y1990["events"] == 2 and y1990["conflict"] < 0
+
+
+def test_asof_counts_only_the_missions_open_that_day(tmp_path):
+    from bilat.store.ingest import ingest
+    (tmp_path / "ecuador-colombia.txt").write_text("""= Colombia–Ecuador relations =
+
+Colombia–Ecuador relations are the bilateral relations between Colombia and Ecuador. The two states established diplomatic relations on 10 March 1832. Colombia has an embassy in Quito and a consulate general in Guayaquil. Ecuador has an embassy in Bogotá.
+
+==History==
+Colombia opened a consulate general in Guayaquil in 1935. In 1981 Ecuador closed the Colombian consulate in Esmeraldas.
+""", encoding="utf-8")
+    assert ingest([str(tmp_path / "ecuador-colombia.txt")], tmp_path / "kb.db", jobs=1).ok
+    with bilat.open(tmp_path / "kb.db") as kb:
+        def cities(day):
+            return sorted(m.city for m in kb.asof("Colombia", "Ecuador", day).missions)
+        assert cities("1830") == []                                    # before relations
+        assert cities("1920") == ["Bogotá", "Esmeraldas", "Quito"]      # Guayaquil opened in 1935
+        assert cities("1950") == ["Bogotá", "Esmeraldas", "Guayaquil", "Quito"]
+        assert cities("1990") == ["Bogotá", "Guayaquil", "Quito"]       # Esmeraldas closed in 1981
+        guayaquil = next(m for m in kb.missions(country="COL") if m.city == "Guayaquil")
+        assert (guayaquil.opened, guayaquil.closed) == ("1935", None)

@@ -48,3 +48,32 @@ def test_every_fact_has_evidence_inside_the_text():
         assert item.evidence
         for ev in item.evidence:
             assert text[ev.start:ev.end] == ev.text
+
+
+MISSION_HISTORY = """= Bolivia–Paraguay relations =
+
+Bolivia–Paraguay relations are the bilateral relations between Bolivia and Paraguay. The two states established diplomatic relations on 3 June 1842. Bolivia has an embassy in Asunción. Paraguay has an embassy in La Paz and a consulate general in Santa Cruz de la Sierra.
+
+==History==
+Paraguay opened a consulate general in Santa Cruz de la Sierra in 1958. In 1978 Bolivia closed the Paraguayan consulate in Cochabamba. In May 1990 Paraguay opened a trade office in Tarija.
+"""
+
+
+def test_missions_take_their_dates_from_the_events_that_tell_them():
+    rec = extract_record(read_text(MISSION_HISTORY, where="t"))
+    got = {m.city: (m.status, m.opened, m.closed) for m in rec.missions}
+    assert got["Santa Cruz de la Sierra"] == ("open", "1958", None)
+    assert got["Cochabamba"] == ("closed", None, "1978")
+    assert got["Asunción"] == ("open", None, None)      # no sentence tells when it opened
+    santa_cruz = next(m for m in rec.missions if m.city == "Santa Cruz de la Sierra")
+    assert any("in 1958" in ev.text for ev in santa_cruz.evidence)   # the date is traced to its sentence
+    for m in rec.missions:
+        for ev in m.evidence:
+            assert MISSION_HISTORY[ev.start:ev.end] == ev.text
+
+
+def test_an_opening_by_the_other_side_does_not_date_a_mission():
+    text = MISSION_HISTORY.replace("Paraguay opened a consulate general", "Bolivia opened a consulate general")
+    rec = extract_record(read_text(text, where="t"))
+    santa_cruz = next(m for m in rec.missions if m.city == "Santa Cruz de la Sierra")
+    assert santa_cruz.sending == "PRY" and santa_cruz.opened is None

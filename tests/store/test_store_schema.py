@@ -9,7 +9,7 @@ import pytest
 
 from bilat import __version__
 from bilat.errors import StoreError
-from bilat.model import Established, Event, Evidence, Record
+from bilat.model import Established, Event, Evidence, Mission, Record
 from bilat.store import open_store, schema
 from bilat.store.writer import Writer
 
@@ -207,3 +207,22 @@ def test_another_sqlite_database_is_not_taken_for_a_store(tmp_path):
     con.close()
     with pytest.raises(StoreError, match="not a bilat store"):
         Writer(db)
+
+
+def test_a_version_4_store_gains_mission_dates(tmp_path):
+    """Schema 5 adds when a mission opened and closed; missions stored before read as undated."""
+    db = tmp_path / "v4.db"
+    con = sqlite3.connect(db, isolation_level=None)
+    schema.create(con, version=4)
+    con.execute("INSERT INTO articles (id, title, sha256, a, b, pa, pb, record, ingested_at) VALUES "
+                "(1, 'Old', ?, 'CHL', 'PER', 'CHL', 'PER', '{}', '2026-01-01')", ("a" * 64,))
+    con.execute("INSERT INTO missions (article_id, seq, pa, pb, sending, receiving, kind, city, status) "
+                "VALUES (1, 0, 'CHL', 'PER', 'CHL', 'PER', 'embassy', 'Lima', 'open')")
+    con.close()
+    dated = Mission("PER", "CHL", "consulate", "Arica", status="closed", opened="1929", closed="1979-05")
+    with Writer(db) as w:
+        assert w.put(replace(REC, missions=(dated,))) == "added"
+    with open_store(db) as kb:
+        assert kb.conn.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+        got = {m.city: (m.opened, m.closed) for m in kb.missions()}
+    assert got == {"Lima": (None, None), "Arica": ("1929", "1979-05")}

@@ -57,7 +57,7 @@ def build_page(key: tuple[str, str], records: list[Record]) -> dict:
             if lat is None or lon is None:
                 lat, lon = place(m.city, m.receiving) or (None, None)
             missions.append({"sending": m.sending, "receiving": m.receiving, "kind": m.kind, "city": m.city,
-                             "status": m.status, "lat": lat, "lon": lon,
+                             "status": m.status, "opened": m.opened, "closed": m.closed, "lat": lat, "lon": lon,
                              "evidence": [_ev(x) for x in m.evidence]})
 
     sites = []

@@ -31,7 +31,8 @@ def features(view, pair=None) -> list[dict]:
                     lat, lon = place.lat, place.lon
             feats.append({"type": "Feature", "geometry": _point(lat, lon), "properties": {
                 "feature": "mission", "sending": m.sending, "receiving": m.receiving, "kind": m.kind,
-                "city": m.city, "status": m.status, "pair": list(rec.pair), "title": title,
+                "city": m.city, "status": m.status, "opened": m.opened, "closed": m.closed,
+                "pair": list(rec.pair), "title": title,
                 "evidence": m.evidence[0].text if m.evidence else None}})
         for s in rec.sites:
             feats.append({"type": "Feature", "geometry": _point(s.lat, s.lon), "properties": {

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..model import Evidence, Mission
+from ..model import Event, Evidence, Mission
+from ..nlp.edtf_span import span
 from ..nlp.gazetteer import Mention, gazetteer
 from .document import Document, Sentence, facts_lexicon
 from .places import locate, sovereign
 
 # A place name: capitalised words, with the particles that live inside names.
-_NAME = r"(?:[A-Z][\w'’.-]*)(?:[ -](?:[A-Z][\w'’.-]*|de|del|da|do|la|le|am|an|upon|on|sur|en)(?=[ -][A-Z])|[ -][A-Z][\w'’.-]*)*"
+_NAME = (r"(?:[A-Z][\w'’.-]*)(?:[ -](?:[A-Z][\w'’.-]*|(?:de|del|da|do|la|le|am|an|upon|on|sur|en)"
+         r"(?: (?:la|las|los|les|el))?)(?=[ -][A-Z])|[ -][A-Z][\w'’.-]*)*")
 _PREP = re.compile(r"\s*(?:,\s*|\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?in\s+)")   # "embassy in"
 _LIST_SEP = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")
 
@@ -280,3 +282,37 @@ def _city_key(city: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = re.sub(r"^(st\.?|sankt)[ -]", "saint ", s)
     return re.sub(r"[^a-z0-9]", "", s)
+
+
+def date_missions(missions: tuple[Mission, ...], events: tuple[Event, ...]) -> tuple[Mission, ...]:
+    """Opening and closing dates from the dated events that tell them ("Russia opened a
+    consulate general in Kirkenes in 1993"): an opening by the sending side, or a closing,
+    whose sentence names the mission's city and its kind. A closing is looked for first
+    among the host's acts ("Russia closed the US consulate in X, and the US closed ..."),
+    then among the sending side's own. The event's sentence joins the mission's evidence,
+    so a date is traced like everything else."""
+    out = []
+    for m in missions:
+        city = re.compile(rf"(?<!\w){re.escape(m.city)}(?!\w)")
+        kind = "consul" if "consul" in m.kind else _coarse(m.kind)[:6]
+        told = [e for e in events
+                if e.mode in ("open-mission", "close-mission") and e.date and not e.fictional
+                and span(e.date)[0] and any(city.search(x.text) and kind in x.text.lower() for x in e.evidence)]
+        opened = [e for e in told if e.mode == "open-mission" and e.source == m.sending]
+        closed = []
+        if m.status == "closed":
+            closings = [e for e in told if e.mode == "close-mission"]
+            closed = [e for e in closings if e.source == m.receiving] or \
+                     [e for e in closings if e.source == m.sending]
+        first = min(opened, key=lambda e: span(e.date)[0], default=None)
+        last = max(closed, key=lambda e: span(e.date)[0], default=None)
+        if first is None and last is None:
+            out.append(m)
+            continue
+        ev = list(m.evidence)
+        for e in (first, last):
+            if e is not None:
+                ev += [x for x in e.evidence[:1] if x not in ev]
+        out.append(replace(m, opened=first.date if first else None, closed=last.date if last else None,
+                           evidence=tuple(ev)))
+    return tuple(out)

@@ -6,7 +6,7 @@ from .border import extract_border
 from .document import Document
 from .established import extract_established
 from .lists import extract_lists
-from .missions import extract_missions
+from .missions import date_missions, extract_missions
 from .pair import pair_from_title
 from .sites import extract_sites
 
@@ -23,7 +23,7 @@ def extract_record(article: Article, dct: str | None = None, events: bool = True
                 "sha256": article.sha256},
         pair=pair,
         established=extract_established(doc),
-        missions=extract_missions(doc),
+        missions=date_missions(extract_missions(doc), evs),
         border=extract_border(doc),
         lists=extract_lists(doc),
         people=doc.people,

@@ -88,6 +88,8 @@ class MissionRow(_Json):
     pair: tuple[str, str]
     title: str
     text: str
+    opened: str | None = None        # EDTF, where the article tells it
+    closed: str | None = None
 
 
 @dataclass(frozen=True)

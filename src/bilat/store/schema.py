@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 
-VERSION = 4
+VERSION = 5
 
 # Version 1, kept as the starting point of the migrations (and for tests):
 # no date spans, no full-text index, no extractor version.
@@ -107,12 +107,24 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     _apply(conn, _V4_STEPS)
 
 
+# What version 5 adds: when a mission opened and closed, as the article tells it
+# (EDTF). Missions stored before keep NULL until their article is ingested again.
+_V5_STEPS = """
+ALTER TABLE missions ADD COLUMN opened TEXT;
+ALTER TABLE missions ADD COLUMN closed TEXT;
+"""
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    _apply(conn, _V5_STEPS)
+
+
 def _apply(conn: sqlite3.Connection, ddl: str) -> None:
     for stmt in _statements(ddl):
         conn.execute(stmt)
 
 
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}     # from version -> step to the next
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}     # from version -> step to the next
 
 
 def _statements(ddl: str) -> list[str]:

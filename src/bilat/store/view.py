@@ -26,7 +26,8 @@ LEFT JOIN evidence v ON v.article_id = e.article_id AND v.owner = 'event' AND v.
 """
 
 _MISSION_SQL = """
-SELECT m.sending, m.receiving, m.kind, m.city, m.status, m.lat, m.lon, m.pa, m.pb, a.title, v.text
+SELECT m.sending, m.receiving, m.kind, m.city, m.status, m.lat, m.lon, m.pa, m.pb, a.title, v.text,
+       m.opened, m.closed
 FROM missions m JOIN articles a ON a.id = m.article_id
 LEFT JOIN evidence v ON v.article_id = m.article_id AND v.owner = 'mission' AND v.owner_seq = m.seq AND v.seq = 0
 """
@@ -36,7 +37,8 @@ TABLES = {
     "events": "SELECT a.title, e.seq, e.id, e.pa, e.pb, e.date, e.date_lo, e.date_hi, e.type, e.mode, e.context,"
               " e.cameo, e.goldstein, e.source, e.target, e.actors, e.count, e.summary, e.fictional,"
               " e.response_to FROM events e JOIN articles a ON a.id = e.article_id",
-    "missions": "SELECT a.title, e.seq, e.pa, e.pb, e.sending, e.receiving, e.kind, e.city, e.status, e.lat, e.lon"
+    "missions": "SELECT a.title, e.seq, e.pa, e.pb, e.sending, e.receiving, e.kind, e.city, e.status, e.opened,"
+                " e.closed, e.lat, e.lon"
                 " FROM missions e JOIN articles a ON a.id = e.article_id",
     "facts": "SELECT a.title, e.kind, e.seq, e.pa, e.pb, e.name, e.subject, e.object, e.date, e.date_lo, e.lat,"
              " e.lon, e.data FROM facts e JOIN articles a ON a.id = e.article_id",
@@ -56,7 +58,7 @@ def _event(r: tuple) -> EventRow:
 
 def _mission(r: tuple) -> MissionRow:
     return MissionRow(sending=r[0], receiving=r[1], kind=r[2], city=r[3], status=r[4], lat=r[5], lon=r[6],
-                      pair=(r[7], r[8]), title=r[9], text=r[10] or "")
+                      pair=(r[7], r[8]), title=r[9], text=r[10] or "", opened=r[11], closed=r[12])
 
 
 def _unique(rows: Iterable, key) -> list:

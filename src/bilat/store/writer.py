@@ -138,7 +138,7 @@ def prepare(rec: Record, extractor: str = __version__, text: str | None = None) 
         for i, e in enumerate(rec.events))
     for i, e in enumerate(rec.events):
         ev("event", i, e.evidence)
-    missions = tuple((i, pa, pb, m.sending, m.receiving, m.kind, m.city, m.status, m.lat, m.lon)
+    missions = tuple((i, pa, pb, m.sending, m.receiving, m.kind, m.city, m.status, m.lat, m.lon, m.opened, m.closed)
                      for i, m in enumerate(rec.missions))
     for i, m in enumerate(rec.missions):
         ev("mission", i, m.evidence)
@@ -179,8 +179,8 @@ def _insert(c: sqlite3.Connection, p: Prepared) -> None:
         " goldstein, source, target, actors, count, summary, fictional, response_to)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [(aid, *r) for r in p.events])
     c.executemany(
-        "INSERT INTO missions (article_id, seq, pa, pb, sending, receiving, kind, city, status, lat, lon)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?)", [(aid, *r) for r in p.missions])
+        "INSERT INTO missions (article_id, seq, pa, pb, sending, receiving, kind, city, status, lat, lon,"
+        " opened, closed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [(aid, *r) for r in p.missions])
     c.executemany(
         "INSERT INTO facts (article_id, kind, seq, pa, pb, name, subject, object, date, date_lo, lat, lon, data)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [(aid, *r) for r in p.facts])

@@ -470,7 +470,8 @@
     data.missions.forEach(function (m) {
       if (m.lat === null || m.lon === null) return;
       points.push({ kind: "mission", closed: m.status !== "open", lon: m.lon, lat: m.lat,
-        label: m.city, title: cname(m.sending) + " " + m.kind + " in " + m.city + (m.status !== "open" ? " (" + m.status + ")" : "") });
+        label: m.city, title: cname(m.sending) + " " + m.kind + " in " + m.city + (m.opened ? ", opened " + m.opened : "") +
+          (m.status !== "open" ? " (" + m.status + (m.closed ? " " + m.closed : "") + ")" : "") });
     });
     ((data.border && data.border.crossings) || []).forEach(function (c) {
       if (c.lat === null || c.lon === null) return;
