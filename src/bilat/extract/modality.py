@@ -64,6 +64,9 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     if neg is None and hit.last > hit.first:
         inside = _has(lows, hit.first, hit.last, "negation")   # "a settlement was not reached"
         neg = inside if inside is not None and inside not in hit.words else None
+    nxt = hit.last + 1
+    if neg is None and nxt + 1 < len(lows) and lows[nxt] == "no" and lows[nxt + 1] not in ("fewer", "less", "more"):
+        neg = nxt                         # "expelled no diplomats", not "expelled no fewer than 20"
     if neg is not None and "until" not in lows[hit.last:hit.last + 12]:
         return "negation"
     after = []
