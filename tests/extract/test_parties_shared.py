@@ -27,3 +27,14 @@ def test_an_organ_whose_state_goes_unsaid_answers_for_the_side_acted_on():
     got = {(e.type, e.source, e.target, e.date) for e in events}
     assert ("ACCUSE", "CHL", "PER", "2032-06") in got
     assert ("REJECT", "PER", "CHL", "2032-06") in got         # the Peruvian embassy rejected it
+
+
+def test_a_capital_inside_a_persons_name_names_no_state():
+    text = """= Bolivia–Chile relations =
+
+==History==
+In 2010 Bolivia appointed Foreign Minister Carlos Lima. On 3 May 2011 Foreign Minister Carlos Lima closed the embassy in Santiago and gave all Chilean diplomats in La Paz 48 hours to leave the country.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    acts = [(e.type, e.source, e.target) for e in events if e.date == "2011-05-03"]
+    assert acts and all(src == "BOL" and tgt == "CHL" for _, src, tgt in acts), acts   # Lima is not Peru here

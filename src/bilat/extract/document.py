@@ -101,8 +101,25 @@ class Document:
             aliases = pair_aliases(self.pair)
             if aliases is not None:
                 found = _with_aliases(found, aliases, self.text, s.start, s.end)
+            if any(m.kind == "capital" for m in found):
+                found = self._outside_names(found, s)
             self._mentions[key] = found
         return self._mentions[key]
+
+    @cached_property
+    def _full_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.people if " " in p.name)
+
+    def _outside_names(self, found: list, s: Sentence) -> list:
+        """A capital inside a person's name is no capital: "Foreign Secretary William Hague"."""
+        spans = []
+        for name in self._full_names:
+            at = s.text.find(name)
+            while at >= 0:
+                spans.append((s.start + at, s.start + at + len(name)))
+                at = s.text.find(name, at + 1)
+        return [m for m in found if m.kind != "capital" or
+                not any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in spans)]
 
     def evidence(self, s: Sentence) -> Evidence:
         return Evidence(text=s.text, start=s.start, end=s.end, section=s.section.label)
