@@ -61,6 +61,9 @@ def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
             return j, w
         if toks[j].text[:1].isupper() and w.endswith("s") and len(w) > 3 and w.isalpha():
             return j, w                   # a demonym: "four Canadians"
+        if w == "and" and _adjectives_joined(toks, j):
+            j += 1                        # "14 diplomatic and consular staff"
+            continue
         if w in ("of", "the", "their", "its", "his", "her", "them") or w.isalpha() or "-" in w:
             if w in (",", "and", "to", "in", "on", "for", "from", "at", "by"):
                 return None
@@ -71,6 +74,15 @@ def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
             continue
         return None
     return None
+
+
+_ADJ_ENDINGS = ("ic", "al", "ar", "ary", "ive", "ian")
+
+
+def _adjectives_joined(toks: list[Token], j: int) -> bool:
+    """Token j is an "and" between two lower-case adjectives ("diplomatic and consular")."""
+    return 0 < j < len(toks) - 1 and all(t.text.islower() and t.low.endswith(_ADJ_ENDINGS)
+                                         for t in (toks[j - 1], toks[j + 1]))
 
 
 _COUNTED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "MOBILIZE", "ASSAULT", "AID", "PROTEST", "REQUEST",
@@ -122,7 +134,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         stop = hi
         for k in range(hit.last + 1, hi):
             if toks[k].low in (",", ";", "and", "after", "before", "while", "when", "because") and k > hit.last + 1 \
-                    and not (toks[k].low == "and" and k + 2 < hi and toks[k + 2].low == "other"):
+                    and not (toks[k].low == "and" and k + 2 < hi and toks[k + 2].low == "other") \
+                    and not (toks[k].low == "and" and _adjectives_joined(toks, k)):
                 stop = k                  # (not at "X and ten other officials", counted together below)
                 break
         span = list(range(hit.head + 1, stop))
@@ -138,6 +151,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         n, end = _number_at(toks, k)
         if n is None:
             continue
+        if toks[k - 1].low == "by" and hit.pattern.mode == "reduce-relations" and n > 1:
+            return n, None                # "to cut its staff by 40": the reduction
         if end > k:                       # "two thousand soldiers": the noun follows the whole number
             got = _noun_after(toks, end, span_stop)
             if got is not None:
@@ -239,7 +254,12 @@ def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:
                 tail = tail[:commas[-1]]
         tail = tail[-8:]
         return _names(toks, reversed(tail), strict=True)
-    return _names(toks, seq, strict=False)
+    n = _names(toks, seq, strict=False)
+    companions = wordset("companion_nouns")
+    if n == 1 and any(toks[k].low == "and" and toks[k + 1].low in ("his", "her") and toks[k + 2].low in companions
+                      for k in span[:8] if k + 2 < len(toks)):
+        n = 2                             # "the military attaché and his deputy"
+    return n
 
 
 def _names(toks: list[Token], order, strict: bool) -> int | None:
