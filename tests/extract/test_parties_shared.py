@@ -38,3 +38,17 @@ In 2010 Bolivia appointed Foreign Minister Carlos Lima. On 3 May 2011 Foreign Mi
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     acts = [(e.type, e.source, e.target) for e in events if e.date == "2011-05-03"]
     assert acts and all(src == "BOL" and tgt == "CHL" for _, src, tgt in acts), acts   # Lima is not Peru here
+
+
+def test_an_accusation_told_as_a_participle_is_an_act_of_its_own():
+    text = """= Chile–Peru relations =
+
+==History==
+On 5 June 2017 Peru cut ties with Chile, accusing it of shielding smugglers.
+In 2018 Chilean gunboats shelled a Peruvian outpost, killing four soldiers.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("CHL", "PER"))
+    got = {(e.type, e.source, e.target, e.date) for e in events}
+    assert ("SANCTION", "PER", "CHL", "2017-06-05") in got
+    assert ("ACCUSE", "PER", "CHL", "2017-06-05") in got
+    assert not any(e.type == "ASSAULT" and e.mode == "kill" for e in events)   # ", killing": the same attack

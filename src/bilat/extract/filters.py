@@ -156,13 +156,14 @@ def _reduced_relative(toks: list[Token], hits: list[Hit], n: int) -> bool:
             and after in ("of", "for", "in", "on", "at", "by", "with") and "and" not in between and ";" not in between)
 
 def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
-    """", injuring several of them", ", forcing flights to turn": a consequence of the act before."""
+    """", injuring several of them", ", forcing flights to turn": a consequence of the act before.
+    An accusation so told is an act of its own: ", accusing Vilnius of undermining ..." """
     if n == 0:
         return False
     h = hits[n]
     w = toks[h.first].low
     return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
-        h.pattern.type not in ("SANCTION",)
+        h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse"
 
 
 def _adjectival(toks: list[Token], hit: Hit) -> bool:
