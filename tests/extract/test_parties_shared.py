@@ -52,3 +52,16 @@ In 2018 Chilean gunboats shelled a Peruvian outpost, killing four soldiers.
     assert ("SANCTION", "PER", "CHL", "2017-06-05") in got
     assert ("ACCUSE", "PER", "CHL", "2017-06-05") in got
     assert not any(e.type == "ASSAULT" and e.mode == "kill" for e in events)   # ", killing": the same attack
+
+
+def test_a_visit_told_as_the_setting_of_another_act_took_place_too():
+    text = """= Chile–Peru relations =
+
+==History==
+In November 2025, during a state visit by the Chilean president to Lima, the two presidents signed a declaration on a strategic partnership.
+In 1990 Peru expelled two Chilean diplomats after the invasion of its fishing grounds.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("CHL", "PER"))
+    got = {(e.type, e.mode, e.date) for e in events}
+    assert ("CONSULT", "visit", "2025-11") in got and ("SUPPORT", "sign", "2025-11") in got
+    assert not any(e.type == "ASSAULT" for e in events)     # "after the invasion of ...": still background

@@ -72,6 +72,8 @@ def _adjunct(toks: list[Token], hits: list[Hit], n: int, kept: list[Hit]) -> boo
     weak = wordset("weak_triggers")
     if len(hit.words) > 2 or head in weak or hit.pattern.type in ("THREATEN", "SUPPORT", "AGREE"):
         return False
+    if hit.pattern.mode == "visit":
+        return False                      # "during a state visit to X, they signed ...": the visit took place too
     if hit.head > hit.first:
         # "before a truce was agreed": the noun heads a clause of its own, a later act; "after the war
         # in X began" sets the scene for the act it precedes
