@@ -322,6 +322,10 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         trig = " ".join(toks[i].text for i in hit.words)
         src, tgt = _list_keeper(text, start, toks[hit.head].start, mentions, r.source, r.target) \
             if mode == "list" else (r.source, r.target)
+        if typ == "CONSULT" and mode == "host" and not r.symmetric and \
+                not wordset("gathering_nouns").intersection(t.low for t in toks[hit.last + 1:hit.last + 5]):
+            src, tgt = tgt, src           # a visit runs from guest to host, however told ("X received Y");
+                                          # not "X hosted a summit of Y's neighbours": X acts
         for k, d in enumerate(dates):
             out.append(Candidate(
                 type=typ, mode=mode, cameo=cameo,
