@@ -327,3 +327,9 @@ def test_build_places_is_deterministic_and_selective():
     assert lines[1] == "Oslo\tOslo\tChristiania\tNOR\t59.9127\t10.7461\t1082575\t12"
     assert lines[2] == "Tromsø\tTromso\tRomsa\tNOR\t69.6489\t18.9551\t41915\t18"
     assert unknown == 0
+
+
+def test_a_currency_prefix_names_no_state(gaz):
+    text = "Moscow lent China US$300 million, and the US sent A$5 million to Australia."
+    assert [(m.text, m.code) for m in gaz.mentions(text)] == [
+        ("Moscow", "RUS"), ("China", "CHN"), ("US", "USA"), ("Australia", "AUS")]

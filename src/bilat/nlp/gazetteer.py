@@ -483,7 +483,7 @@ class Gazetteer:
             # "Sino-": the name is the part before the dash; the dash is left
             # unmatched and what follows it is looked at as a word of its own.
             free = j if dash else j + 1
-            if entry is not None:
+            if entry is not None and not text.startswith("$", m_end):   # "US$300 million": a currency
                 out.append(Mention(m_start, m_end, text[m_start:m_end], entry.code, entry.kind, entry.polity))
         return out
 
