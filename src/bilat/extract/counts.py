@@ -8,7 +8,9 @@ Julia Garratt" -> 2); "a diplomat", "he" and "another Canadian" count one.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..nlp.gazetteer import gazetteer
 from .lexicon import wordset, words
 from .triggers import Hit, Token
 
@@ -48,6 +50,12 @@ def _number_at(toks: list[Token], k: int) -> tuple[int | None, int]:
     return int(n), j
 
 
+@lru_cache(maxsize=1)
+def _plural_demonyms() -> frozenset[str]:
+    """Demonyms that are their own plural ("Japanese", "Swiss"): they count people after a number."""
+    return frozenset(d for c in gazetteer().countries() for d in c.demonyms if d.endswith(("ese", "ss")))
+
+
 def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
     """The noun a number at i counts: skip adjectives and 'of the' up to 4 words."""
     units = wordset("units")
@@ -59,8 +67,9 @@ def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
             return None
         if w in nouns:
             return j, w
-        if toks[j].text[:1].isupper() and w.endswith("s") and len(w) > 3 and w.isalpha():
-            return j, w                   # a demonym: "four Canadians"
+        if toks[j].text[:1].isupper() and (w.endswith("s") and len(w) > 3 and w.isalpha() or
+                                            toks[j].text in _plural_demonyms()):
+            return j, w                   # a demonym: "four Canadians", "575,000 Japanese"
         if w == "and" and _adjectives_joined(toks, j):
             j += 1                        # "14 diplomatic and consular staff"
             continue
