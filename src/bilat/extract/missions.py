@@ -291,13 +291,15 @@ def date_missions(missions: tuple[Mission, ...], events: tuple[Event, ...]) -> t
     among the host's acts ("Russia closed the US consulate in X, and the US closed ..."),
     then among the sending side's own. The event's sentence joins the mission's evidence,
     so a date is traced like everything else."""
+    dated = [e for e in events if e.mode in ("open-mission", "close-mission") and e.date and not e.fictional
+             and span(e.date)[0]]
+    if not dated:
+        return missions
     out = []
     for m in missions:
         city = re.compile(rf"(?<!\w){re.escape(m.city)}(?!\w)")
         kind = "consul" if "consul" in m.kind else _coarse(m.kind)[:6]
-        told = [e for e in events
-                if e.mode in ("open-mission", "close-mission") and e.date and not e.fictional
-                and span(e.date)[0] and any(city.search(x.text) and kind in x.text.lower() for x in e.evidence)]
+        told = [e for e in dated if any(city.search(x.text) and kind in x.text.lower() for x in e.evidence)]
         opened = [e for e in told if e.mode == "open-mission" and e.source == m.sending]
         closed = []
         if m.status == "closed":
