@@ -298,7 +298,7 @@ def date_missions(missions: tuple[Mission, ...], events: tuple[Event, ...]) -> t
     out = []
     for m in missions:
         city = re.compile(rf"(?<!\w){re.escape(m.city)}(?!\w)")
-        kind = "consul" if "consul" in m.kind else _coarse(m.kind)[:6]
+        kind = "consul" if "consul" in m.kind else _coarse(m.kind)[:6]     # "embass": embassy, embassies
         told = [e for e in dated if any(city.search(x.text) and kind in x.text.lower() for x in e.evidence)]
         opened = [e for e in told if e.mode == "open-mission" and e.source == m.sending]
         closed = []
