@@ -102,6 +102,8 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     """Actors as token spans, from gazetteer mentions, institutions, known people and
     (with `place_code(name) -> code|None`) cities named after a preposition."""
     preps = wordset("prepositions")
+    numbers, adjectives = wordset("number_words"), wordset("name_adjectives")
+    titles, named_by_place = wordset("ruler_titles"), wordset("named_by_place")
     before_place = _before_place()
     spans: list[tuple[int, int, str, str]] = []
     for m in mentions:
@@ -167,11 +169,11 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         while j >= 0:
             w = lows[j]
             if w in _DETERMINERS or (w[:1].isdigit() and not (len(w) == 4 and w.isdigit())):
-                counted = counted or w[:1].isdigit() or w in wordset("number_words")
+                counted = counted or w[:1].isdigit() or w in numbers
                 j -= 1
                 continue
             if (not skipped_word and toks[j].text[:1].islower() and w not in preps and j >= a - 2
-                    and (w in wordset("name_adjectives") or w.endswith(_ADJ_SUFFIXES))):
+                    and (w in adjectives or w.endswith(_ADJ_SUFFIXES))):
                 skipped_word = True
                 j -= 1
                 continue
@@ -179,12 +181,12 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         prep = lows[j] if j >= 0 and lows[j] in preps else None
         if counted and prep in ("about", "over", "around", "than", "under", "nearly", "some"):
             prep = None                   # "about 4,000 Norwegian soldiers": a quantity, no preposition
-        if prep == "of" and j > 0 and lows[j - 1] in wordset("named_by_place"):
+        if prep == "of" and j > 0 and lows[j - 1] in named_by_place:
             continue                      # "the Peace of Riga", "the Treaty of Tartu": where, not who
-        if prep == "of" and j > 0 and lows[j - 1] in wordset("ruler_titles"):
+        if prep == "of" and j > 0 and lows[j - 1] in titles:
             # "the King of Denmark", "the Government of India" act as the state; "to the King of Sweden"
             k = j - 2
-            while k >= 0 and (lows[k] in _DETERMINERS or lows[k] in wordset("ruler_titles")):
+            while k >= 0 and (lows[k] in _DETERMINERS or lows[k] in titles):
                 k -= 1
             prep = lows[k] if k >= 0 and lows[k] in preps else None
         # a list goes on under one preposition: "together with Latvia, Lithuania and Poland,"

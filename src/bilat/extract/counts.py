@@ -185,8 +185,9 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         return n, toks[got[0]].text
     if hit.pattern.type == "ASSAULT":
         # "bombed the embassy, killing three journalists": an attack counts its dead
+        casualty = wordset("casualty_verbs")
         for k in range(hit.last + 2, min(hi, hit.last + 16)):
-            if toks[k].low in wordset("casualty_verbs") and toks[k - 1].low == ",":
+            if toks[k].low in casualty and toks[k - 1].low == ",":
                 n, end = _number_at(toks, k + 1)
                 got = _noun_after(toks, end if end > k + 1 else k + 1, hi) if n is not None else None
                 if got is not None:

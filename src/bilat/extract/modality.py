@@ -70,11 +70,12 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     if neg is not None and "until" not in lows[hit.last:hit.last + 12]:
         return "negation"
     after = []
+    undone = wordset("undone")
     for k in range(hit.last + 1, min(len(lows), hit.last + 7)):
-        if lows[k] in (",", ";", ":", ".") or lows[k] in wordset("undone") and lows[k - 1] in ("as", "than"):
+        if lows[k] in (",", ";", ":", ".") or lows[k] in undone and lows[k - 1] in ("as", "than"):
             break
         after.append(lows[k])
-    if wordset("undone").intersection(after):
+    if undone.intersection(after):
         return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"
     # a ceasefire is an act, typed AGREE, not a verb framing another act: "unless X arranged a ceasefire"
     if hit.pattern.type not in _FRAMES or hit.pattern.mode == "ceasefire":

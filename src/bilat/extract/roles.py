@@ -214,7 +214,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 target = near[0].code
         if hit.pattern.mode == "asylum" and not passive:
             # "refugees from X registered in Y": Y shelters; but "gave refuge to X": X is sheltered
-            given = lows[hit.head] in wordset("giving_verbs") or wordset("giving_verbs").intersection(lows[max(0, hit.first - 3):hit.first])
+            giving = wordset("giving_verbs")
+            given = lows[hit.head] in giving or giving.intersection(lows[max(0, hit.first - 3):hit.first])
             preps = ("in", "into") if given else ("in", "to", "into")
             host = next((a for a in right if a.prep in preps), None)
             if host is not None and host.code != source:
@@ -331,9 +332,10 @@ def _nominal(toks: list[Token], hit: Hit) -> bool:
     j = hit.first - 1
     steps = 0
     k = j
-    while k >= 0 and k >= hit.first - 4 and toks[k].low not in wordset("light_verbs") and toks[k].low not in (",", ";"):
+    light, adjectives = wordset("light_verbs"), wordset("name_adjectives")
+    while k >= 0 and k >= hit.first - 4 and toks[k].low not in light and toks[k].low not in (",", ";"):
         k -= 1
-    if k >= 0 and toks[k].low in wordset("light_verbs") and k >= hit.first - 4:
+    if k >= 0 and toks[k].low in light and k >= hit.first - 4:
         return False
     w = next((i for i in range(hit.first - 1, max(-1, hit.first - 5), -1) if toks[i].low == "with"), None)
     if w is not None and any(toks[i].low in wordset("response_cues") for i in range(max(0, w - 4), w)):
@@ -346,7 +348,7 @@ def _nominal(toks: list[Token], hit: Hit) -> bool:
             return True
         if t.text[:1].isupper() and t.low.endswith("s") and not _possessive_text(t.text) and steps == 0:
             return False                  # "The Norwegians refused": a plural noun subject
-        if t.text[:1].isupper() or "-" in t.low or t.low.endswith(_ADJ_SUFFIXES) or t.low in wordset("name_adjectives"):
+        if t.text[:1].isupper() or "-" in t.low or t.low.endswith(_ADJ_SUFFIXES) or t.low in adjectives:
             j -= 1
             steps += 1
             continue
@@ -419,7 +421,8 @@ def _coordinated_vp(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hi
 def _subject_before(lows: list[str], actors: list[Actor], first: int) -> set[int]:
     """Token indices of an actor standing right before token `first`, adverbs aside."""
     k = first - 1
-    while k >= 0 and lows[k] in wordset("adverbs"):
+    adverbs = wordset("adverbs")
+    while k >= 0 and lows[k] in adverbs:
         k -= 1
     for a in actors:
         if a.last == k and a.prep is None:
