@@ -9,7 +9,7 @@ ARTICLE = """= Chile–Peru relations =
 ==History==
 In August 2030 the Treasury sanctioned Jorge Ramos, and Lima answered by sanctioning eleven Chileans.
 In May 2031 the authorities arrested two activists, and the Peruvian foreign ministry summoned the Chilean envoy.
-In June 2032 the Chilean foreign minister summoned the Peruvian ambassador, and the embassy rejected the accusation.
+In June 2032 the Chilean foreign minister summoned the Peruvian ambassador, and the embassy denied the charge.
 """
 
 
@@ -58,7 +58,7 @@ def test_a_visit_told_as_the_setting_of_another_act_took_place_too():
     text = """= Chile–Peru relations =
 
 ==History==
-In November 2025, during a state visit by the Chilean president to Lima, the two presidents signed a declaration on a strategic partnership.
+In November 2025, during an official visit by the Chilean president to Lima, both leaders signed a declaration on a strategic partnership.
 In 1990 Peru expelled two Chilean diplomats after the invasion of its fishing grounds.
 """
     events = extract_events(read_text(text, where="made-up.txt"), ("CHL", "PER"))
