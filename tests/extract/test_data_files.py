@@ -33,6 +33,18 @@ def test_triggers_load_and_refer_to_real_types_and_codes():
     assert {p.type for p in pats if p.type != "-"} == set(lexicon.PLOVER_TYPES)
 
 
+def test_a_pattern_written_twice_is_refused(monkeypatch):
+    row = {"pattern": "expel * diplomats", "type": "SANCTION", "mode": "expel", "cameo": "1663", "context": ""}
+    monkeypatch.setattr(lexicon, "load_tsv", lambda *a, **k: [row, dict(row)])
+    lexicon.patterns.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="appears twice"):
+            lexicon.patterns()
+    finally:
+        monkeypatch.undo()
+        lexicon.patterns.cache_clear()
+
+
 def test_words_file_has_every_list():
     w = lexicon.words()
     for key in ("irregular", "count_nouns", "units", "numbers", "passive_aux", "prepositions", "both_sides",

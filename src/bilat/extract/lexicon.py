@@ -105,7 +105,11 @@ def patterns() -> tuple[Pattern, ...]:
     rows = load_tsv("events/triggers.tsv", ("pattern", "type", "cameo"))
     codes = cameo_table()
     out = []
+    seen = set()
     for r in rows:
+        if r["pattern"] in seen:      # a second row would only shadow or contradict the first
+            raise DataFileError(path, None, f"pattern {r['pattern']!r} appears twice")
+        seen.add(r["pattern"])
         if r["type"] not in PLOVER_TYPES and r["type"] != "-":
             raise DataFileError(path, None, f"pattern {r['pattern']!r}: unknown PLOVER type {r['type']!r}")
         if r["cameo"] not in codes and r["type"] != "-":
