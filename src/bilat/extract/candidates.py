@@ -289,6 +289,9 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         typ, mode, cameo = hit.pattern.type, hit.pattern.mode, hit.pattern.cameo
         if modality == "obligation":          # "Y must withdraw", said X: X demands it of Y
             typ, mode, cameo, modality = "REQUEST", None, "100", None
+        if typ == "CONSULT" and mode == "visit" and _armed_subject(toks, hit.first) and \
+                not any(toks[i].low.startswith("visit") for i in hit.words):
+            typ, mode, cameo = "MOBILIZE", "troops", "154"      # "troops came to Lima"; a squadron's visit is one
         if typ == "MOBILIZE" and mode == "exercise" and r.symmetric:
             typ, mode, cameo = "COOPERATE", "military", "062"   # exercises held together
         c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
@@ -337,6 +340,19 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                 conditional=conditional,
                 count_noun=noun, passive=r.passive))
     return out
+
+
+def _armed_subject(toks: list[Token], first: int) -> bool:
+    """The subject right before a trigger is armed units ("troops came to"), not their chief
+    ("the army chief came to", "the commander of the navy visited")."""
+    k = first - 1
+    while k >= 0 and (toks[k].low in wordset("adverbs") or toks[k].low in ("had", "have", "has")
+                      or toks[k].low.endswith("ly")):
+        k -= 1
+    if k < 0 or toks[k].low not in wordset("armed_nouns"):
+        return False
+    # "the commander of the Chilean navy": the noun after "of" is not the subject's head
+    return not any(t.low == "of" for t in toks[max(0, k - 4):k])
 
 
 _POSSESSIVE_LIST = re.compile(r"^['’]s\s+(?:[\w-]+\s+){0,3}?(?:list|unfriendly|black\s*list|blacklist)\b", re.I)
