@@ -65,3 +65,31 @@ In 1990 Peru expelled two Chilean diplomats after the invasion of its fishing gr
     got = {(e.type, e.mode, e.date) for e in events}
     assert ("CONSULT", "visit", "2025-11") in got and ("SUPPORT", "sign", "2025-11") in got
     assert not any(e.type == "ASSAULT" for e in events)     # "after the invasion of ...": still background
+
+
+_LEADERS = """= Bolivia–Chile relations =
+
+==History==
+In 2031 the Bolivian president Rodrigo Quispe and the Chilean president Tomás Errázuriz took office, and the Peruvian president Luis Huamán was re-elected.
+On 4 May 2032 Quispe, Errázuriz and Luis Huamán signed a pact on the waters of the Lauca.
+On 2 March 2034 Quispe and Tomás Errázuriz met in Santiago.
+In June 2035 Chile summoned the Bolivian ambassador, Mario Condori, and Tomás Errázuriz warned of a firm response.
+"""
+
+
+def test_a_list_of_leaders_with_given_names_acts_together():
+    events = extract_events(read_text(_LEADERS, where="made-up.txt"), ("BOL", "CHL"))
+    signed = [e for e in events if e.date == "2032-05-04"]
+    assert signed and {signed[0].source, signed[0].target} | set(signed[0].actors or ()) >= {"BOL", "CHL"}, signed
+
+
+def test_a_meeting_on_one_sides_soil_is_the_others_visit():
+    events = extract_events(read_text(_LEADERS, where="made-up.txt"), ("BOL", "CHL"))
+    met = [(e.type, e.source, e.target) for e in events if e.date == "2034-03-02"]
+    assert met == [("CONSULT", "BOL", "CHL")], met
+
+
+def test_a_name_set_off_after_a_title_is_no_member_of_a_list():
+    events = extract_events(read_text(_LEADERS, where="made-up.txt"), ("BOL", "CHL"))
+    warned = [(e.type, e.source, e.target) for e in events if e.date == "2035-06" and e.type == "THREATEN"]
+    assert warned == [("THREATEN", "CHL", "BOL")], warned

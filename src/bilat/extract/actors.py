@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..data import data_path, iter_tsv
 from ..errors import DataFileError
+from ..nlp.timex_patterns import words as time_words
 from .lexicon import phrase_index, wordset
 from .triggers import Token, tokenize
 
@@ -123,10 +124,18 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         spans.append((a, b, code, "institution"))
     taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     if people:
+        calendar = time_words()["_month"].keys() | time_words()["weekdays"].keys()
         for i, t in enumerate(toks):
             if i not in taken and t.text[:1].isupper() and t.text in people:
-                spans.append((i, i, people[t.text], "person"))
-                taken.add(i)
+                # the span holds the given names and title too ("and Nikol Pashinyan"), so that a
+                # list of leaders reads as one ("Aliyev, Putin and Nikol Pashinyan signed")
+                j = i
+                while j > 0 and i - j < 3 and j - 1 not in taken and toks[j - 1].text[:1].isupper() \
+                        and toks[j - 1].text.isalpha() and lows[j - 1] not in preps and lows[j - 1] not in _DETERMINERS \
+                        and lows[j - 1] not in calendar:
+                    j -= 1
+                spans.append((j, i, people[t.text], "person"))
+                taken.update(range(j, i + 1))
     if place_code is not None:
         free = 1                                   # the first token not looked at as part of a name
         for i in [k for k in range(1, len(toks)) if lows[k - 1] in before_place and toks[k].text[:1].isupper()]:

@@ -329,17 +329,30 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                 not wordset("gathering_nouns").intersection(t.low for t in toks[hit.last + 1:hit.last + 5]):
             src, tgt = tgt, src           # a visit runs from guest to host, however told ("X received Y");
                                           # not "X hosted a summit of Y's neighbours": X acts
+        symmetric = r.symmetric
+        if typ == "CONSULT" and mode == "meet" and symmetric and pair:
+            host = _meeting_host(actors, pair, hit.last, hi)
+            if host is not None:          # "X and Y met in <Y's city>": X came to Y
+                src, tgt, symmetric = next(x for x in pair if x != host), host, False
         for k, d in enumerate(dates):
             out.append(Candidate(
                 type=typ, mode=mode, cameo=cameo,
                 goldstein=goldstein.get(cameo), context=_contexts(hit, cued),
-                source=src, target=tgt, symmetric=r.symmetric,
+                source=src, target=tgt, symmetric=symmetric,
                 count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
                 start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
                 date_own=own, explicit=r.explicit, named=r.named,
                 conditional=conditional,
                 count_noun=noun, passive=r.passive))
     return out
+
+
+def _meeting_host(actors, pair: tuple[str, str], last: int, hi: int) -> str | None:
+    """The side of the pair on whose soil a meeting took place: the first city or capital
+    named "in"/"at" after the trigger, within its stretch."""
+    place = next((a for a in actors if last < a.first < hi and a.prep in ("in", "at")
+                  and a.kind in ("capital", "place")), None)
+    return place.code if place is not None and place.code in pair else None
 
 
 def _armed_subject(toks: list[Token], first: int) -> bool:

@@ -163,7 +163,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 # "Norway and Russia resolved", "Norway, Denmark and Iceland pledged"
                 group = [subj]
                 for a in reversed(subj_cands[:-1]):
-                    if _joined(lows, a.last, group[0].first):
+                    if _joined(lows, a.last, group[0].first) and not _appositive(lows, a):
                         group.insert(0, a)
                     else:
                         break
@@ -469,6 +469,12 @@ def _object_span(lows: list[str], prev_last: int, upto: int) -> set[int]:
         out.add(j)
         j += 1
     return out
+
+
+def _appositive(lows: list[str], a: Actor) -> bool:
+    """"the Russian ambassador, Alexey Pavlovsky, and ...": a name set off after a title
+    names the one before it, and is no member of a list."""
+    return a.first >= 2 and lows[a.first - 1] == "," and lows[a.first - 2] in wordset("person_titles")
 
 
 def _joined(lows: list[str], a_last: int, b_first: int) -> bool:
