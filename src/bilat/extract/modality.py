@@ -140,10 +140,12 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
         return False
     if any(w in _CLAUSE_BREAK for w in between) or "," in between or "and" in between:
         return False
+    # an article before a capital lets a demonym in: "the Argentine sanctions" is a noun phrase
+    article = between[:1] in (["the"], ["a"], ["an"], ["its"], ["their"])
     if prev.pattern.type in ("REQUEST", "THREATEN") and len(between) <= 3 and \
-            all(w.isalpha() and toks[prev.last + 1 + i].text[:1].islower() and w not in _PREPS
+            all(w.isalpha() and (toks[prev.last + 1 + i].text[:1].islower() or article) and w not in _PREPS
                 for i, w in enumerate(between)):
-        return True                       # "demanded an apology", "called for military consultations"
+        return True                       # "demanded an apology", "called for the Argentine sanctions ..."
     if "to" not in between and "that" in between and toks[hits[n].head].low.endswith("ed") \
             and not _MODALS.intersection(between) and prev.first > 0 and toks[prev.first - 1].low in _DETERMINERS:
         return False                      # "an offer that X dismissed": a relative clause tells its own act
