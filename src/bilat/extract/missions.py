@@ -55,6 +55,14 @@ def _kind_of(phrase: str) -> str:
     return phrase.lower()
 
 
+@lru_cache(maxsize=1)
+def _stand_in() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in facts_lexicon()["mission_stand_in"])
+
+
+_ACTED_ON = re.compile(r"\b[a-z]+ed\s+(?:the\s+)?$")
+
+
 def _closed(text: str) -> bool:
     return any(rx.search(text) for rx in _patterns()[3])
 
@@ -122,6 +130,8 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
             seg_end = semi
         seg = text[seg_start:seg_end]
         seg_closed = _closed(seg) or (sentence_closed and how != "subject")
+        # "police stormed the Mexican embassy": a mission acted on is no statement that it is open now
+        here = present and not (how in ("adjective", "possessive") and _ACTED_ON.search(text, s.start, m.start))
         last_kind = None
         if how == "possessive":           # "Russia's in Turku" reuses the last kind
             last_kind = found[-1].kind if found else None
@@ -134,12 +144,16 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
                 if lm:
                     kind = last_kind
                     cities_at = pos + lm.end()
-                    _add_cities(doc, m.code, kind, seg, seg_start, cities_at, seg_closed, s, present, found)
+                    _add_cities(doc, m.code, kind, seg, seg_start, cities_at, seg_closed, s, here, found)
                     last_kind = None
                     continue
             if km is None:
                 break
             kind = _kind_of(km.group("kind"))
+            before = text[max(s.start, seg_start + km.start() - 60):seg_start + km.start()]
+            if any(rx.search(before) for rx in _stand_in()):
+                pos = km.end()
+                continue
             pm = _PREP.match(seg, km.end())
             if not pm:
                 pos = km.end()
@@ -150,7 +164,7 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
                 nxt = kind_re.search(seg, cities_at)
                 if lm and (nxt is None or lm.start() < nxt.start()):
                     cities_at = lm.end()
-            end = _add_cities(doc, m.code, kind, seg, seg_start, cities_at, seg_closed, s, present, found)
+            end = _add_cities(doc, m.code, kind, seg, seg_start, cities_at, seg_closed, s, here, found)
             pos = max(end, km.end())
     return found
 
@@ -158,11 +172,16 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
 def _add_cities(doc, sending, kind, seg, seg_start, at, closed, s, present, found) -> int:
     spans = parse_city_list(seg[at:])
     receiving = _other(doc.pair, sending)
+    prev_end = None
     for a, b in spans:
         city = seg[at + a: at + b]
-        _, plausible = locate(city, receiving)
-        if not plausible or _names_a_state(city):
-            continue
+        place, plausible = locate(city, receiving)
+        # "Nouméa, New Caledonia": a territory that is no city (as Hong Kong is) places the city before it
+        qualifier = prev_end is not None and seg[at + prev_end:at + a].strip() == "," and place is None \
+            and _names_a_territory(city)
+        prev_end = b
+        if not plausible or _names_a_state(city) or qualifier:
+            continue                      # "Nouméa, New Caledonia": the territory places the city
         found.append(_Found(sending, kind, city, closed, [doc.evidence(s)], present))
     return at + (spans[-1][1] if spans else 0)
 
@@ -172,6 +191,11 @@ def _names_a_state(name: str) -> bool:
     return any(m.kind != "capital" and m.start == 0 and m.end == len(name)
                and sovereign(m.code) == m.code          # Hong Kong is a city here
                for m in gazetteer().mentions(name))
+
+
+def _names_a_territory(name: str) -> bool:
+    """True for a state or dependent territory named whole ("New Caledonia", "Hong Kong")."""
+    return any(m.kind != "capital" and m.start == 0 and m.end == len(name) for m in gazetteer().mentions(name))
 
 
 def _other(pair: tuple[str, str], code: str) -> str:
@@ -202,7 +226,8 @@ def _infobox_missions(doc: Document) -> list[_Found]:
         if city == owners[0].text:
             continue
         ev = _infobox_evidence(doc, key, value)
-        out.append(_Found(sending, _kind_of(km.group("kind")), city, False, [ev] if ev else [], True))
+        # "Embassy of Rwanda, Kinshasa (closed)"
+        out.append(_Found(sending, _kind_of(km.group("kind")), city, _closed(value[tail_at:]), [ev] if ev else [], True))
     return out
 
 
@@ -240,7 +265,7 @@ def extract_missions(doc: Document) -> tuple[Mission, ...]:
         if present and mutual.search(s.text):
             found += _mutual_embassies(doc, s)
         for f in _missions_in(doc, s, present):
-            if present or f.closed:
+            if f.present or f.closed:
                 found.append(f)
     return _merge(found, doc.pair)
 
@@ -318,3 +343,4 @@ def date_missions(missions: tuple[Mission, ...], events: tuple[Event, ...]) -> t
         out.append(replace(m, opened=first.date if first else None, closed=last.date if last else None,
                            evidence=tuple(ev)))
     return tuple(out)
+
