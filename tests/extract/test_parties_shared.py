@@ -93,3 +93,14 @@ def test_a_name_set_off_after_a_title_is_no_member_of_a_list():
     events = extract_events(read_text(_LEADERS, where="made-up.txt"), ("BOL", "CHL"))
     warned = [(e.type, e.source, e.target) for e in events if e.date == "2035-06" and e.type == "THREATEN"]
     assert warned == [("THREATEN", "CHL", "BOL")], warned
+
+
+def test_the_two_countries_as_subject_are_the_pair_whatever_else_the_sentence_names():
+    text = """= Bolivia–Chile relations =
+
+==History==
+The two countries established diplomatic relations in 2031, shortly after Bolivia took over its own foreign affairs following the Argentine occupation of Paraguay.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    est = [e for e in events if e.type == "SUPPORT" and e.date == "2031"]
+    assert est and set(est[0].actors or (est[0].source, est[0].target)) == {"BOL", "CHL"}, est

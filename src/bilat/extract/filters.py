@@ -152,6 +152,8 @@ def _reduced_relative(toks: list[Token], hits: list[Hit], n: int) -> bool:
         return False
     before = toks[h.first - 1]
     after = toks[h.last + 1].low if h.last + 1 < len(toks) else ""
+    if h.last > h.first and toks[h.first + 1].low in ("a", "an", "the", "its", "their"):
+        return False                      # "the two governments reached an agreement in ...": an object, so active
     between = [t.low for t in toks[hits[n - 1].last + 1:h.first]]
     return (before.text[:1].islower() and before.low.endswith("s") and before.low.isalpha()
             and before.low not in ("was", "has", "is", "as", "its", "this", "thus", "always")
