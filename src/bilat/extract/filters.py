@@ -178,6 +178,8 @@ def _adjectival(toks: list[Token], hit: Hit) -> bool:
         return True
     if toks[h].low == "frozen" and (h == 0 or toks[h - 1].low not in wordset("passive_aux")):
         return True
+    if hit.head > h and toks[hit.head - 1].low in ("the", "a", "an"):
+        return True                       # "troops on the left bank": the head word is an adjective here
     return len(hit.words) == 1 and toks[h].low == "alleged" and h + 1 < len(toks) \
         and toks[h + 1].low.isalpha() and toks[h + 1].low not in ("that", "to", "in", "on", "at", "by", "he", "she",
                                                                    "they", "it")
