@@ -128,6 +128,10 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 head = [a for a in subj_cands if rel is not None and a.last < rel]
                 if head:
                     patient = head[-1]
+            counted = next((a for a in reversed(left) if a.prep == "of" and _counted_of(lows, a)), None)
+            if counted is not None and (patient is None or counted.first > patient.last) and \
+                    not any(lows[k] in _RELATIVE for k in range(left_lim, counted.first)):
+                patient = counted         # "..., and hundreds of Kuwaitis were detained": the people counted
             if coordinated and patient is None and prev_roles is not None:
                 source, target = prev_roles.source, prev_roles.target
             if agent is not None:
@@ -471,6 +475,15 @@ def _object_span(lows: list[str], prev_last: int, upto: int) -> set[int]:
         out.add(j)
         j += 1
     return out
+
+
+def _counted_of(lows: list[str], a: Actor) -> bool:
+    """"hundreds of Kuwaitis", "two of the Chilean diplomats": a quantity opens the actor's phrase."""
+    k = next((j for j in range(a.first - 1, max(-1, a.first - 4), -1) if lows[j] == "of"), None)
+    if k is None or k == 0:
+        return False
+    w = lows[k - 1]
+    return w in wordset("quantity_nouns") or w in wordset("number_words") or w[:1].isdigit()
 
 
 def _appositive(lows: list[str], a: Actor) -> bool:
