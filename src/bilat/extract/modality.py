@@ -149,4 +149,5 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
     if "to" not in between and "that" in between and toks[hits[n].head].low.endswith("ed") \
             and not _MODALS.intersection(between) and prev.first > 0 and toks[prev.first - 1].low in _DETERMINERS:
         return False                      # "an offer that X dismissed": a relative clause tells its own act
-    return ("to" in between or "that" in between) and len(between) <= 8
+    # "undertook to withdraw": the frame's own "to" opens the complement
+    return ("to" in between or "that" in between or toks[prev.last].low == "to") and len(between) <= 8
