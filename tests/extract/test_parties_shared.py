@@ -104,3 +104,14 @@ The two countries established diplomatic relations in 2031, shortly after Bolivi
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     est = [e for e in events if e.type == "SUPPORT" and e.date == "2031"]
     assert est and set(est[0].actors or (est[0].source, est[0].target)) == {"BOL", "CHL"}, est
+
+
+def test_a_summit_attended_in_one_sides_city_is_a_visit_to_that_side():
+    text = """= Bolivia–Chile relations =
+
+==History==
+In December 2031 the Bolivian president attended the OAS summit in Santiago.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    got = [(e.type, e.source, e.target) for e in events if e.date == "2031-12"]
+    assert got == [("CONSULT", "BOL", "CHL")], got

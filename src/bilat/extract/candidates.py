@@ -330,6 +330,10 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
             src, tgt = tgt, src           # a visit runs from guest to host, however told ("X received Y");
                                           # not "X hosted a summit of Y's neighbours": X acts
         symmetric = r.symmetric
+        if typ == "CONSULT" and mode in ("visit", "meet") and not symmetric and pair and tgt not in pair:
+            host = _meeting_host(actors, pair, hit.last, hi)
+            if host is not None and host != src:
+                tgt = host                # "attended the GCC summit in Doha": Qatar hosts, whatever the summit's club
         if typ == "CONSULT" and mode == "meet" and symmetric and pair:
             host = _meeting_host(actors, pair, hit.last, hi)
             if host is not None:          # "X and Y met in <Y's city>": X came to Y
