@@ -67,11 +67,18 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     nxt = hit.last + 1
     if neg is None and nxt + 1 < len(lows) and lows[nxt] == "no" and lows[nxt + 1] not in ("fewer", "less", "more"):
         neg = nxt                         # "expelled no diplomats", not "expelled no fewer than 20"
+    start = _clause_start(lows, hit.first)
+    if neg is None and lows[start] in ("no", "§no") and hit.first - start <= 8 and \
+            lows[start + 1] not in ("sooner", "longer", "doubt", "less", "more", "fewer", "matter"):
+        neg = start                       # "No Chilean president has made an official visit"
     if neg is not None and "until" not in lows[hit.last:hit.last + 12]:
         return "negation"
     after = []
     undone = wordset("undone")
     for k in range(hit.last + 1, min(len(lows), hit.last + 7)):
+        if lows[k] == "," and k + 1 < len(lows) and lows[k + 1] in undone:
+            after.append(lows[k + 1])     # "a summit between them, scheduled for May, was cancelled"
+            break
         if lows[k] in (",", ";", ":", ".") or lows[k] in undone and lows[k - 1] in ("as", "than"):
             break
         after.append(lows[k])
