@@ -115,3 +115,14 @@ In December 2031 the Bolivian president attended the OAS summit in Santiago.
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     got = [(e.type, e.source, e.target) for e in events if e.date == "2031-12"]
     assert got == [("CONSULT", "BOL", "CHL")], got
+
+
+def test_an_agreement_between_the_pair_and_others_signed_in_the_passive_is_the_pairs():
+    text = """= Bolivia–Chile relations =
+
+==History==
+A free trade agreement between Chile and Bolivia, Peru and Ecuador was signed in Lima on 8 July 2031.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    signed = [e for e in events if e.date == "2031-07-08"]
+    assert signed and set(signed[0].actors or ()) == {"BOL", "CHL"}, signed

@@ -292,6 +292,9 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         if typ == "CONSULT" and mode == "visit" and _armed_subject(toks, hit.first) and \
                 not any(toks[i].low.startswith("visit") for i in hit.words):
             typ, mode, cameo = "MOBILIZE", "troops", "154"      # "troops came to Lima"; a squadron's visit is one
+        if typ == "ASSAULT" and mode == "aerial" and _overflight(toks, hit.last) and \
+                any(toks[i].low.startswith(("missile", "rocket")) for i in hit.words):
+            typ, mode, cameo = "MOBILIZE", "weapons", "150"     # "fired missiles into the sea", "over Hokkaido"
         if typ == "MOBILIZE" and mode == "exercise" and r.symmetric:
             typ, mode, cameo = "COOPERATE", "military", "062"   # exercises held together
         c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
@@ -357,6 +360,18 @@ def _meeting_host(actors, pair: tuple[str, str], last: int, hi: int) -> str | No
     place = next((a for a in actors if last < a.first < hi and a.prep in ("in", "at")
                   and a.kind in ("capital", "place")), None)
     return place.code if place is not None and place.code in pair else None
+
+
+def _overflight(toks: list[Token], last: int) -> bool:
+    """A launch aimed at no one: "fired seven missiles into the Sea of Japan", "launched a rocket
+    over the Tōhoku region" (but not "fired rockets at", "launched missiles on X over ...")."""
+    after = [t.low for t in toks[last + 1:last + 7]]
+    for k, w in enumerate(after):
+        if w in ("at", "on", "against", "upon", "toward", "towards", "targeting", ",", ";"):
+            return False
+        if w == "over" or (w == "into" and {"sea", "ocean", "waters"}.intersection(after[k + 1:k + 4])):
+            return True
+    return False
 
 
 def _armed_subject(toks: list[Token], first: int) -> bool:

@@ -146,6 +146,10 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 source = patient.code
                 dest = next((a for a in right if a.prep != "by" and a.code != source), None)
                 target = dest.code if dest else None
+            elif patient is not None and pair and hit.pattern.type in _SYMMETRIC_TYPES and \
+                    set(pair) <= {a.code for a in left if a.prep in (None, "between", "and", "with")}:
+                symmetric = True          # "an agreement between the UK and Iceland, Liechtenstein and Norway was signed"
+                source, target = pair
             elif patient is not None:
                 target = patient.code
             elif target is None:
