@@ -126,3 +126,13 @@ A free trade agreement between Chile and Bolivia, Peru and Ecuador was signed in
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     signed = [e for e in events if e.date == "2031-07-08"]
     assert signed and set(signed[0].actors or ()) == {"BOL", "CHL"}, signed
+
+
+def test_both_countries_acting_on_a_third_state_is_no_act_between_them():
+    text = """= Bolivia–Chile relations =
+
+==History==
+When Argentina closed its mountain passes in 2031, both countries pressed for tougher regional sanctions on Argentina.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    assert not [e for e in events if e.type == "REQUEST" and e.date == "2031"], events

@@ -241,8 +241,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         subj_lo = max([left_lim] + [k + 1 for k in range(left_lim, hit.first) if lows[k] in (",", "and")])
         if any(subj_lo <= b < hit.first for b in both) or any(hit.last < b < min(nxt, hit.last + 3) for b in both):
             symmetric = True
-            if pair and any(subj_lo <= b < hit.first for b in both):
+            if pair and hit.pattern.type in _SYMMETRIC_TYPES and any(subj_lo <= b < hit.first for b in both):
                 source, target = pair     # "the two countries established relations ..., after the German occupation"
+                                          # (but "both countries built fences along their borders with X": X's)
         if lows[hit.first] == "joint" and not (source and target):
             symmetric = True              # "a joint survey", "joint exercises": both sides together
         if not symmetric and source is None and target is None and passive and \
