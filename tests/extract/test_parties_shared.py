@@ -136,3 +136,14 @@ When Argentina closed its mountain passes in 2031, both countries pressed for to
 """
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     assert not [e for e in events if e.type == "REQUEST" and e.date == "2031"], events
+
+
+def test_a_list_of_measures_in_one_sentence_stays_a_list():
+    text = """= Bolivia–Chile relations =
+
+==History==
+On 5 August 2031 the Bolivian foreign ministry recalled its ambassador from Santiago and froze all new trade with Chile.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    acts = sorted(e.mode for e in events if e.type == "SANCTION" and e.source == "BOL")
+    assert acts == ["embargo", "reduce-relations"], acts

@@ -130,7 +130,7 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
     between = [t.low for t in toks[prev.last + 1:hits[n].first]]
     if ("let" in between or "letting" in between) and not {",", ";"}.intersection(between):
         return True                       # "a pact that let the army garrison its territory"
-    if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and not {",", ";", ":"}.intersection(between):
+    if prev.pattern.type == "ACCUSE" and "of" in between and len(between) <= 8 and not {",", ";", ":", "and"}.intersection(between):
         return True                       # "accused X of steering ...": the allegation is no event of its own
     if prev.pattern.type in ("ACCUSE", "PROTEST") and ("that" in between or "which" in between) \
             and len(between) <= 8 and not {",", ";", ":"}.intersection(between):
