@@ -137,11 +137,13 @@ def _segment(toks: list[Token], i: int) -> tuple[int, int]:
     return toks[a].start, toks[b].end
 
 
-def _attributive(text: str, t) -> bool:
+def _attributive(text: str, t, names: bool = False) -> bool:
+    """A bare year before a noun names a thing ("the 1948 treaty"; with `names`, also
+    "the 2005 Comprehensive Peace Agreement")."""
     before = text[max(0, t.start - 6):t.start].lower()
     after = text[t.end:t.end + 2]
     return t.text.isdigit() and (before.endswith("the ") or before.endswith(" its ") or before.endswith("a ")) \
-        and after[:1] == " " and after[1:2].islower()
+        and after[:1] == " " and (after[1:2].islower() or (names and after[1:2].isupper()))
 
 
 _RELATIVE_TO_EVENT = re.compile(

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from ..model import Established
+from .candidates import _attributive
 from .document import Document, facts_lexicon
 
 
@@ -33,11 +34,15 @@ def _first_dated(doc: Document, ordered, triggers, negative) -> Established | No
             if negative.search(s.text[max(0, m.end() - 25):m.end()]):
                 continue
             at = s.start + m.end()
-            dates = [t for t in doc.dates_in(s) if t.type == "DATE" and not t.value.startswith(("..", "{"))]
+            # "the 2005 Comprehensive Peace Agreement" names a thing, it dates nothing
+            dates = [t for t in doc.dates_in(s) if t.type == "DATE" and not t.value.startswith(("..", "{"))
+                     and not _attributive(doc.text, t, names=True)]
             if not dates:
                 continue
-            # the date told with the trigger: the nearest after it, else before it
-            after = [t for t in dates if t.start >= at]
-            t = after[0] if after else dates[-1]
+            # the date told with the trigger: the nearest after it in its clause, else before it
+            semi = doc.text.find(";", at, s.end)
+            after = [t for t in dates if t.start >= at and (semi < 0 or t.start < semi)]
+            before = [t for t in dates if t.start < at]
+            t = after[0] if after else (before or dates)[-1]
             return Established(date=t.value.split("/")[0] or None, evidence=(doc.evidence(s),))
     return None
