@@ -147,3 +147,14 @@ On 5 August 2031 the Bolivian foreign ministry recalled its ambassador from Sant
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     acts = sorted(e.mode for e in events if e.type == "SANCTION" and e.source == "BOL")
     assert acts == ["embargo", "reduce-relations"], acts
+
+
+def test_an_act_coordinated_after_reported_speech_is_the_speakers():
+    text = """= Bolivia–Chile relations =
+
+==History==
+Speaking in La Paz on 8 August 2031, the Bolivian foreign minister said that Chile had made a grave mistake, and ruled out any mediation.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
+    got = [(e.source, e.target) for e in events if e.type == "REJECT"]
+    assert got == [("BOL", "CHL")], got

@@ -105,6 +105,12 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             if outer:
                 subj_cands = outer[-1:]
                 coordinated = False
+        if subj_cands and not passive and hit.first >= 2 and lows[hit.first - 1] == "and" \
+                and lows[hit.first - 2] == ",":
+            k = subj_cands[-1].first
+            if k >= 2 and lows[k - 1] == "that" and lows[k - 2] in wordset("speech_verbs"):
+                # "Jubeir said that Canada had erred, and ruled out mediation": the speaker acts
+                subj_cands = [a for a in subj_cands if a.last < k - 2]
         nominal = _nominal(toks, hit)
         if nominal:
             # "the full-scale invasion of Ukraine": the clause's subject is not its agent, a possessor is
