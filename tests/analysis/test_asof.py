@@ -83,7 +83,7 @@ def test_asof_counts_only_the_missions_open_that_day(tmp_path):
     from bilat.store.ingest import ingest
     (tmp_path / "ecuador-colombia.txt").write_text("""= Colombia–Ecuador relations =
 
-Colombia–Ecuador relations are the bilateral relations between Colombia and Ecuador. The two states established diplomatic relations on 10 March 1832. Colombia has an embassy in Quito and a consulate general in Guayaquil. Ecuador has an embassy in Bogotá.
+Colombia–Ecuador relations are the bilateral relations between Colombia and Ecuador. Diplomatic relations were opened between them on 10 March 1832. Colombia has an embassy in Quito and a consulate general in Guayaquil. Ecuador has an embassy in Bogotá.
 
 ==History==
 Colombia opened a consulate general in Guayaquil in 1935. In 1981 Ecuador closed the Colombian consulate in Esmeraldas.

@@ -52,7 +52,7 @@ def test_every_fact_has_evidence_inside_the_text():
 
 MISSION_HISTORY = """= Bolivia–Paraguay relations =
 
-Bolivia–Paraguay relations are the bilateral relations between Bolivia and Paraguay. The two states established diplomatic relations on 3 June 1842. Bolivia has an embassy in Asunción. Paraguay has an embassy in La Paz and a consulate general in Santa Cruz de la Sierra.
+Bolivia–Paraguay relations are the bilateral relations between Bolivia and Paraguay. Diplomatic relations were opened between them on 3 June 1842. Bolivia has an embassy in Asunción. Paraguay has an embassy in La Paz and a consulate general in Santa Cruz de la Sierra.
 
 ==History==
 Paraguay opened a consulate general in Santa Cruz de la Sierra in 1958. In 1978 Bolivia closed the Paraguayan consulate in Cochabamba. In May 1990 Paraguay opened a trade office in Tarija.

@@ -99,7 +99,7 @@ def test_the_two_countries_as_subject_are_the_pair_whatever_else_the_sentence_na
     text = """= Bolivia–Chile relations =
 
 ==History==
-The two countries established diplomatic relations in 2031, shortly after Bolivia took over its own foreign affairs following the Argentine occupation of Paraguay.
+In 2031 the two countries opened diplomatic relations, soon after Bolivia took charge of its own foreign policy following the Argentine occupation of Paraguay.
 """
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     est = [e for e in events if e.type == "SUPPORT" and e.date == "2031"]
