@@ -176,26 +176,22 @@ def _add_cities(doc, sending, kind, seg, seg_start, at, closed, s, present, foun
     for a, b in spans:
         city = seg[at + a: at + b]
         place, plausible = locate(city, receiving)
-        # "Nouméa, New Caledonia": a territory that is no city (as Hong Kong is) places the city before it
-        qualifier = prev_end is not None and seg[at + prev_end:at + a].strip() == "," and place is None \
-            and _names_a_territory(city)
+        whole = _whole_names(city)
+        # "Norway" or "Soviet Union" is no city (Hong Kong is); "Nouméa, New Caledonia": a
+        # territory that is no city places the city before it
+        state = any(sovereign(m.code) == m.code for m in whole)
+        qualifier = bool(whole) and place is None and prev_end is not None \
+            and seg[at + prev_end:at + a].strip() == ","
         prev_end = b
-        if not plausible or _names_a_state(city) or qualifier:
-            continue                      # "Nouméa, New Caledonia": the territory places the city
+        if not plausible or state or qualifier:
+            continue
         found.append(_Found(sending, kind, city, closed, [doc.evidence(s)], present))
     return at + (spans[-1][1] if spans else 0)
 
 
-def _names_a_state(name: str) -> bool:
-    """True for "Norway" or "Soviet Union"; a capital such as "Lima" is a city."""
-    return any(m.kind != "capital" and m.start == 0 and m.end == len(name)
-               and sovereign(m.code) == m.code          # Hong Kong is a city here
-               for m in gazetteer().mentions(name))
-
-
-def _names_a_territory(name: str) -> bool:
-    """True for a state or dependent territory named whole ("New Caledonia", "Hong Kong")."""
-    return any(m.kind != "capital" and m.start == 0 and m.end == len(name) for m in gazetteer().mentions(name))
+def _whole_names(name: str) -> list:
+    """Gazetteer mentions (capitals aside) that cover `name` whole."""
+    return [m for m in gazetteer().mentions(name) if m.kind != "capital" and m.start == 0 and m.end == len(name)]
 
 
 def _other(pair: tuple[str, str], code: str) -> str:
@@ -343,4 +339,3 @@ def date_missions(missions: tuple[Mission, ...], events: tuple[Event, ...]) -> t
         out.append(replace(m, opened=first.date if first else None, closed=last.date if last else None,
                            evidence=tuple(ev)))
     return tuple(out)
-
