@@ -87,6 +87,12 @@ def _before_place() -> frozenset[str]:
     return wordset("prepositions") | {"and", ","}
 
 
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names: capitalised, yet no part of a person's name ("on 28 April Adolf Hitler")."""
+    return frozenset(time_words()["_month"]) | frozenset(time_words()["weekdays"])
+
+
 def _tok_index(toks: list[Token], offset: int) -> int:
     lo, hi = 0, len(toks)
     while lo < hi:
@@ -124,7 +130,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
         spans.append((a, b, code, "institution"))
     taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     if people:
-        calendar = time_words()["_month"].keys() | time_words()["weekdays"].keys()
+        calendar = _calendar_words()
         for i, t in enumerate(toks):
             if i not in taken and t.text[:1].isupper() and t.text in people:
                 # the span holds the given names and title too ("and Nikol Pashinyan"), so that a

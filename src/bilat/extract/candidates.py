@@ -137,7 +137,7 @@ def _segment(toks: list[Token], i: int) -> tuple[int, int]:
     return toks[a].start, toks[b].end
 
 
-def _attributive(text: str, t, names: bool = False) -> bool:
+def attributive_year(text: str, t, names: bool = False) -> bool:
     """A bare year before a noun names a thing ("the 1948 treaty"; with `names`, also
     "the 2005 Comprehensive Peace Agreement")."""
     before = text[max(0, t.start - 6):t.start].lower()
@@ -279,7 +279,7 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
                if (t.start, t.end) not in seen_tx and not seen_tx.add((t.start, t.end))]
     # "until the end of 1945" bounds an act, it does not date it; "the 1948 treaty" names a thing
     timexes = [t for t in timexes if not t.text.lower().startswith(("until", "till", "up to", "by the end"))
-               and not _attributive(text, t)]
+               and not attributive_year(text, t)]
     timexes = _datable(timexes)
     in_timex = _inside(toks, timexes)
     out: list[Candidate] = []
@@ -330,19 +330,9 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         trig = " ".join(toks[i].text for i in hit.words)
         src, tgt = _list_keeper(text, start, toks[hit.head].start, mentions, r.source, r.target) \
             if mode == "list" else (r.source, r.target)
-        if typ == "CONSULT" and mode == "host" and not r.symmetric and \
-                not wordset("gathering_nouns").intersection(t.low for t in toks[hit.last + 1:hit.last + 5]):
-            src, tgt = tgt, src           # a visit runs from guest to host, however told ("X received Y");
-                                          # not "X hosted a summit of Y's neighbours": X acts
         symmetric = r.symmetric
-        if typ == "CONSULT" and mode in ("visit", "meet") and not symmetric and pair and tgt not in pair:
-            host = _meeting_host(actors, pair, hit.last, hi)
-            if host is not None and host != src:
-                tgt = host                # "attended the GCC summit in Doha": Qatar hosts, whatever the summit's club
-        if typ == "CONSULT" and mode == "meet" and symmetric and pair:
-            host = _meeting_host(actors, pair, hit.last, hi)
-            if host is not None:          # "X and Y met in <Y's city>": X came to Y
-                src, tgt, symmetric = next(x for x in pair if x != host), host, False
+        if typ == "CONSULT":
+            src, tgt, symmetric = _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi)
         for k, d in enumerate(dates):
             out.append(Candidate(
                 type=typ, mode=mode, cameo=cameo,
@@ -356,12 +346,26 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     return out
 
 
-def _meeting_host(actors, pair: tuple[str, str], last: int, hi: int) -> str | None:
-    """The side of the pair on whose soil a meeting took place: the first city or capital
-    named "in"/"at" after the trigger, within its stretch."""
-    place = next((a for a in actors if last < a.first < hi and a.prep in ("in", "at")
+def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):
+    """A visit or meeting runs from guest to host, however told: "X received Y" (but not "X hosted
+    a summit of Y's neighbours": X acts), "attended the GCC summit in Doha" (Qatar hosts, whatever
+    the summit's club), "X and Y met in <Y's city>" (X came to Y). Returns (source, target, symmetric)."""
+    if mode == "host":
+        if not symmetric and not wordset("gathering_nouns").intersection(t.low for t in toks[hit.last + 1:hit.last + 5]):
+            src, tgt = tgt, src
+        return src, tgt, symmetric
+    if mode not in ("visit", "meet") or not pair or (not symmetric and tgt in pair) or (symmetric and mode != "meet"):
+        return src, tgt, symmetric
+    # the side of the pair on whose soil it took place: the first city or capital named "in"/"at"
+    # after the trigger, within its stretch
+    place = next((a for a in actors if hit.last < a.first < hi and a.prep in ("in", "at")
                   and a.kind in ("capital", "place")), None)
-    return place.code if place is not None and place.code in pair else None
+    host = place.code if place is not None and place.code in pair else None
+    if host is None:
+        return src, tgt, symmetric
+    if symmetric:
+        return next(x for x in pair if x != host), host, False
+    return src, (tgt if host == src else host), False
 
 
 def _overflight(toks: list[Token], last: int) -> bool:
@@ -379,9 +383,9 @@ def _overflight(toks: list[Token], last: int) -> bool:
 def _armed_subject(toks: list[Token], first: int) -> bool:
     """The subject right before a trigger is armed units ("troops came to"), not their chief
     ("the army chief came to", "the commander of the navy visited")."""
+    adverbs = wordset("adverbs")
     k = first - 1
-    while k >= 0 and (toks[k].low in wordset("adverbs") or toks[k].low in ("had", "have", "has")
-                      or toks[k].low.endswith("ly")):
+    while k >= 0 and (toks[k].low in adverbs or toks[k].low in ("had", "have", "has") or toks[k].low.endswith("ly")):
         k -= 1
     if k < 0 or toks[k].low not in wordset("armed_nouns"):
         return False

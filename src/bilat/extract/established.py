@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..model import Established
-from .candidates import _attributive
+from .candidates import attributive_year
 from .document import Document, facts_lexicon
 
 
@@ -36,7 +36,7 @@ def _first_dated(doc: Document, ordered, triggers, negative) -> Established | No
             at = s.start + m.end()
             # "the 2005 Comprehensive Peace Agreement" names a thing, it dates nothing
             dates = [t for t in doc.dates_in(s) if t.type == "DATE" and not t.value.startswith(("..", "{"))
-                     and not _attributive(doc.text, t, names=True)]
+                     and not attributive_year(doc.text, t, names=True)]
             if not dates:
                 continue
             # the date told with the trigger: the nearest after it in its clause, else before it
