@@ -346,6 +346,9 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     return out
 
 
+_TRIP_NOUNS = frozenset({"trip", "trips", "destination", "tour", "journey"})
+
+
 def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):
     """A visit or meeting runs from guest to host, however told: "X received Y" (but not "X hosted
     a summit of Y's neighbours": X acts), "attended the GCC summit in Doha" (Qatar hosts, whatever
@@ -354,6 +357,17 @@ def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):
         if not symmetric and not wordset("gathering_nouns").intersection(t.low for t in toks[hit.last + 1:hit.last + 5]):
             src, tgt = tgt, src
         return src, tgt, symmetric
+    if mode == "visit" and not symmetric and src and tgt in (None, src) and \
+            _TRIP_NOUNS.intersection(toks[i].low for i in hit.words):
+        # "Putin chose Vienna for his first foreign trip": a city named before the trip is
+        # where it went (but "Beijing sent a delegation to Seoul": a capital that sends acts)
+        before = [a for a in actors if a.last < hit.first]
+        mine = [a for a in before if a.code == src]
+        if mine and all(a.kind in ("capital", "place") for a in mine):
+            guest = next((a.code for a in before if a.code != src), None) or \
+                next((x for x in pair or () if x != src), None)
+            if guest:
+                return guest, src, False
     if mode not in ("visit", "meet") or not pair or (not symmetric and tgt in pair) or (symmetric and mode != "meet"):
         return src, tgt, symmetric
     # the side of the pair on whose soil it took place: the first city or capital named "in"/"at"
