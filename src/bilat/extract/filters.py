@@ -41,7 +41,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
                 or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out):
             continue
         if _adjectival(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
-                or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out):
+                or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
                 toks[hit.first - 2].low in ("when", "once", "after", "before", "as", "until", "while") and out:
@@ -183,6 +183,15 @@ def _adjectival(toks: list[Token], hit: Hit) -> bool:
     return len(hit.words) == 1 and toks[h].low == "alleged" and h + 1 < len(toks) \
         and toks[h + 1].low.isalpha() and toks[h + 1].low not in ("that", "to", "in", "on", "at", "by", "he", "she",
                                                                    "they", "it")
+
+
+def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
+    """"flew to Colombo" is a visit; "she flew to China that evening" may be a national going home:
+    a journey told by a travel verb alone is a visit only when it ends in a city."""
+    if hit.pattern.mode != "visit" or not wordset("city_travel_verbs").intersection(toks[i].low for i in hit.words):
+        return False
+    dest = next((a for a in actors if a.first > hit.last), None)
+    return dest is None or dest.first > hit.last + 2 or dest.kind not in ("capital", "place")
 
 
 def _craft_modifier(toks: list[Token], hit: Hit) -> bool:
