@@ -346,9 +346,6 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     return out
 
 
-_TRIP_NOUNS = frozenset({"trip", "trips", "destination", "tour", "journey"})
-
-
 def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):
     """A visit or meeting runs from guest to host, however told: "X received Y" (but not "X hosted
     a summit of Y's neighbours": X acts), "attended the GCC summit in Doha" (Qatar hosts, whatever
@@ -358,7 +355,7 @@ def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):
             src, tgt = tgt, src
         return src, tgt, symmetric
     if mode == "visit" and not symmetric and src and tgt in (None, src) and \
-            _TRIP_NOUNS.intersection(toks[i].low for i in hit.words):
+            wordset("trip_nouns").intersection(toks[i].low for i in hit.words):
         # "Putin chose Vienna for his first foreign trip": a city named before the trip is
         # where it went (but "Beijing sent a delegation to Seoul": a capital that sends acts)
         before = [a for a in actors if a.last < hit.first]
