@@ -186,12 +186,20 @@ def _adjectival(toks: list[Token], hit: Hit) -> bool:
 
 
 def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
-    """"flew to Colombo" is a visit; "she flew to China that evening" may be a national going home:
-    a journey told by a travel verb alone is a visit only when it ends in a city."""
+    """"The foreign minister flew to Colombo" is a visit; "she flew to China that evening" (a national
+    going home) or "migrants who had flown to Minsk" is not: a journey told by a travel verb alone is a
+    visit only when an official makes it and it ends in a city."""
     if hit.pattern.mode != "visit" or not wordset("city_travel_verbs").intersection(toks[i].low for i in hit.words):
         return False
     dest = next((a for a in actors if a.first > hit.last), None)
-    return dest is None or dest.first > hit.last + 2 or dest.kind not in ("capital", "place")
+    if dest is None or dest.first > hit.last + 2 or dest.kind not in ("capital", "place"):
+        return True
+    k = hit.first - 1
+    while k >= 0 and hit.first - k <= 10 and toks[k].low not in (",", ";", "who", "whom", "which"):
+        k -= 1
+    official = wordset("official_titles")
+    return not any(a.kind == "person" and k < a.first < hit.first for a in actors) and \
+        not any(t.low in official for t in toks[k + 1:hit.first])
 
 
 def _craft_modifier(toks: list[Token], hit: Hit) -> bool:
