@@ -158,3 +158,15 @@ Speaking in La Paz on 8 August 2031, the Bolivian foreign minister said that Chi
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "CHL"))
     got = [(e.source, e.target) for e in events if e.type == "REJECT"]
     assert got == [("BOL", "CHL")], got
+
+
+def test_talks_between_the_two_sides_and_a_withdrawal_by_both_are_the_pairs():
+    text = """= Bolivia–Paraguay relations =
+
+==History==
+In 1935 the Argentine president mediated between the two sides, and under the truce of 12 June both withdrew their troops from the Chaco.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "PRY"))
+    got = {(e.type, e.actors) for e in events}
+    assert ("CONSULT", ("BOL", "PRY")) in got, got
+    assert ("RETREAT", ("BOL", "PRY")) in got, got

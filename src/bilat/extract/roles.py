@@ -250,6 +250,12 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             if pair and hit.pattern.type in _SYMMETRIC_TYPES and any(subj_lo <= b < hit.first for b in both):
                 source, target = pair     # "the two countries established relations ..., after the German occupation"
                                           # (but "both countries built fences along their borders with X": X's)
+        if pair and symmetric and hit.pattern.type in _SYMMETRIC_TYPES and \
+                any(hit.last < b < min(nxt, hit.last + 3) and lows[b - 1] == "between" for b in both):
+            source, target = pair         # "X mediated between the two sides": the talks are theirs
+        if pair and hit.first == hit.head >= 1 and lows[hit.first - 1] == "both" and (hit.first < 2 or lows[hit.first - 2]
+                                                                           not in ("of", "to", "for", "with")):
+            source, target, symmetric = pair[0], pair[1], True   # "both withdrew their forces"
         if lows[hit.first] == "joint" and not (source and target):
             symmetric = True              # "a joint survey", "joint exercises": both sides together
         if not symmetric and source is None and target is None and passive and \
