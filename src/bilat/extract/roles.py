@@ -244,6 +244,14 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         if lows[hit.head] == "must" and len(subj_cands) >= 2 and not passive:
             # "Russia said that Sudan must return ...": the speaker demands, the one who must is the target
             source, target = subj_cands[0].code, subj_cands[-1].code
+        if lows[hit.last] == "from" and not passive:
+            # "the statue drew protests from Athens": who protests follows "from"; the subject's state
+            # (if it has one) is protested against
+            who = next((a for a in right if a.first == hit.last + 1 or
+                        (a.first <= hit.last + 3 and lows[hit.last + 1] in ("the", "a", "an"))), None)
+            if who is not None:
+                subj = subj_cands[-1].code if subj_cands else None
+                source, target = who.code, (subj if subj != who.code else None)
         subj_lo = max([left_lim] + [k + 1 for k in range(left_lim, hit.first) if lows[k] in (",", "and")])
         if any(subj_lo <= b < hit.first for b in both) or any(hit.last < b < min(nxt, hit.last + 3) for b in both):
             symmetric = True
