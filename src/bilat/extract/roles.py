@@ -244,7 +244,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         if lows[hit.head] == "must" and len(subj_cands) >= 2 and not passive:
             # "Russia said that Sudan must return ...": the speaker demands, the one who must is the target
             source, target = subj_cands[0].code, subj_cands[-1].code
-        if lows[hit.last] == "from" and not passive:
+        if lows[hit.last] == "from" and not passive and hit.pattern.type in ("ACCUSE", "PROTEST"):
             # "the statue drew protests from Athens": who protests follows "from"; the subject's state
             # (if it has one) is protested against
             who = next((a for a in right if a.first == hit.last + 1 or
