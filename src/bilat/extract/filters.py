@@ -10,8 +10,8 @@ consequence (", injuring several") adds nothing to the record.
 """
 from __future__ import annotations
 
-from .lexicon import past_forms, wordset
-from .modality import cue_words, embedded, mode_of
+from .lexicon import inflected_wordset, past_forms, wordset
+from .modality import clause_start, cue_words, embedded, mode_of
 from .triggers import Hit, Token
 
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"})
@@ -189,17 +189,16 @@ def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
     """"The foreign minister flew to Colombo" is a visit; "she flew to China that evening" (a national
     going home) or "migrants who had flown to Minsk" is not: a journey told by a travel verb alone is a
     visit only when an official makes it and it ends in a city."""
-    if hit.pattern.mode != "visit" or not wordset("city_travel_verbs").intersection(toks[i].low for i in hit.words):
+    if hit.pattern.mode != "visit" or toks[hit.first].low not in inflected_wordset("city_travel_verbs"):
         return False
     dest = next((a for a in actors if a.first > hit.last), None)
     if dest is None or dest.first > hit.last + 2 or dest.kind not in ("capital", "place"):
         return True
-    k = hit.first - 1
-    while k >= 0 and hit.first - k <= 10 and toks[k].low not in (",", ";", "who", "whom", "which"):
-        k -= 1
+    lows = [t.low for t in toks[:hit.first]]
+    k = clause_start(lows, hit.first)
     official = wordset("official_titles")
-    return not any(a.kind == "person" and k < a.first < hit.first for a in actors) and \
-        not any(t.low in official for t in toks[k + 1:hit.first])
+    return not any(a.kind == "person" and k <= a.first < hit.first for a in actors) and \
+        not official.intersection(lows[k:])
 
 
 def _craft_modifier(toks: list[Token], hit: Hit) -> bool:

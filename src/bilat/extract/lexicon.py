@@ -140,6 +140,13 @@ def wordset(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def inflected_wordset(key: str) -> frozenset[str]:
+    """A words.yaml list of base words with every form a pattern word matches ("fly": flew, flown, flies...)."""
+    irregular = {k: list(v) for k, v in (words().get("irregular") or {}).items()}
+    return frozenset(f for w in wordset(key) for f in _inflect(w, irregular))
+
+
+@lru_cache(maxsize=None)
 def phrase_index(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
     """Multi-word phrases of a words.yaml list (or institutions) by their first word, longest first."""
     w = words().get(key) or ()

@@ -67,7 +67,7 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     nxt = hit.last + 1
     if neg is None and nxt + 1 < len(lows) and lows[nxt] == "no" and lows[nxt + 1] not in ("fewer", "less", "more"):
         neg = nxt                         # "expelled no diplomats", not "expelled no fewer than 20"
-    start = _clause_start(lows, hit.first)
+    start = clause_start(lows, hit.first)
     if neg is None and lows[start] in ("no", "§no") and hit.first - start <= 8 and \
             lows[start + 1] not in ("sooner", "longer", "doubt", "less", "more", "fewer", "matter"):
         neg = start                       # "No Chilean president has made an official visit"
@@ -92,12 +92,13 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         if fut is not None and (lows[fut] not in ("will", "would", "shall")
                                 or _has(lows, max(0, fut - 10), fut, "decided") is None):
             return "future"
-        if _has(lows, _clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
+        if _has(lows, clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
             return "hypothetical"
     return None
 
 
-def _clause_start(lows: list[str], i: int) -> int:
+def clause_start(lows: list[str], i: int) -> int:
+    """Index of the first token of the comma- or semicolon-delimited stretch that holds token i."""
     j = i - 1
     while j >= 0 and lows[j] not in _CLAUSE_BREAK and lows[j] != ",":
         j -= 1
