@@ -196,7 +196,7 @@ def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
         return True
     lows = [t.low for t in toks[:hit.first]]
     k = clause_start(lows, hit.first)
-    official = wordset("official_titles")
+    official = wordset("official_titles") | wordset("person_titles") | wordset("ruler_titles")
     return not any(a.kind == "person" and k <= a.first < hit.first for a in actors) and \
         not official.intersection(lows[k:])
 
