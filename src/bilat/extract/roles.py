@@ -253,14 +253,14 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 subj = subj_cands[-1].code if subj_cands else None
                 source, target = who.code, (subj if subj != who.code else None)
         subj_lo = max([left_lim] + [k + 1 for k in range(left_lim, hit.first) if lows[k] in (",", "and")])
-        if any(subj_lo <= b < hit.first for b in both) or any(hit.last < b < min(nxt, hit.last + 3) for b in both):
+        before = any(subj_lo <= b < hit.first for b in both)
+        after = [b for b in both if hit.last < b < min(nxt, hit.last + 3)]
+        if before or after:
             symmetric = True
-            if pair and hit.pattern.type in _SYMMETRIC_TYPES and any(subj_lo <= b < hit.first for b in both):
-                source, target = pair     # "the two countries established relations ..., after the German occupation"
-                                          # (but "both countries built fences along their borders with X": X's)
-        if pair and symmetric and hit.pattern.type in _SYMMETRIC_TYPES and \
-                any(hit.last < b < min(nxt, hit.last + 3) and lows[b - 1] == "between" for b in both):
-            source, target = pair         # "X mediated between the two sides": the talks are theirs
+            # "the two countries established relations ..., after the German occupation" (but "both countries
+            # built fences along their borders with X": X's); "X mediated between the two sides": the talks are theirs
+            if pair and hit.pattern.type in _SYMMETRIC_TYPES and (before or any(lows[b - 1] == "between" for b in after)):
+                source, target = pair
         if pair and hit.first == hit.head >= 1 and lows[hit.first - 1] == "both" and (hit.first < 2 or lows[hit.first - 2]
                                                                            not in ("of", "to", "for", "with")):
             source, target, symmetric = pair[0], pair[1], True   # "both withdrew their forces"
