@@ -164,7 +164,7 @@ def test_talks_between_the_two_sides_and_a_withdrawal_by_both_are_the_pairs():
     text = """= Bolivia–Paraguay relations =
 
 ==History==
-In 1935 the Argentine president mediated between the two sides, and under the truce of 12 June both withdrew their troops from the Chaco.
+In 1935 the Argentine president mediated between the two sides; after the truce of 12 June both withdrew their troops from the Chaco.
 """
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "PRY"))
     got = {(e.type, e.actors) for e in events}
