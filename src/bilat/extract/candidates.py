@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from . import actors as act
 from ..nlp.anchor import END_POINT
+from ..nlp.timex import attributive_year
 from .counts import counted_noun
 from .lexicon import cameo_table, past_forms, wordset, words
 from .filters import keep
@@ -135,15 +136,6 @@ def _segment(toks: list[Token], i: int) -> tuple[int, int]:
     while b + 1 < len(toks) and toks[b + 1].low not in (",", ";", ":"):
         b += 1
     return toks[a].start, toks[b].end
-
-
-def attributive_year(text: str, t, names: bool = False) -> bool:
-    """A bare year before a noun names a thing ("the 1948 treaty"; with `names`, also
-    "the 2005 Comprehensive Peace Agreement")."""
-    before = text[max(0, t.start - 6):t.start].lower()
-    after = text[t.end:t.end + 2]
-    return t.text.isdigit() and (before.endswith("the ") or before.endswith(" its ") or before.endswith("a ")) \
-        and after[:1] == " " and (after[1:2].islower() or (names and after[1:2].isupper()))
 
 
 _RELATIVE_TO_EVENT = re.compile(

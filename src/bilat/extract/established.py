@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..model import Established
-from .candidates import attributive_year
+from ..nlp.timex import attributive_year
 from .document import Document, facts_lexicon
 
 

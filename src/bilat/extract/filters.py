@@ -11,8 +11,8 @@ consequence (", injuring several") adds nothing to the record.
 from __future__ import annotations
 
 from .lexicon import inflected_wordset, past_forms, wordset
-from .modality import clause_start, cue_words, embedded, mode_of
-from .triggers import Hit, Token
+from .modality import cue_words, embedded, mode_of
+from .triggers import Hit, Token, clause_start
 
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"})
 _BACKGROUND = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "against"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import phrase_index, wordset
-from .triggers import Hit, Token
+from .triggers import Hit, Token, clause_start
 
 _CLAUSE_BREAK = frozenset(";:")
 _PREPS = frozenset("at in on with during after before by from to for of under over near".split())
@@ -96,13 +96,6 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
             return "hypothetical"
     return None
 
-
-def clause_start(lows: list[str], i: int) -> int:
-    """Index of the first token of the comma- or semicolon-delimited stretch that holds token i."""
-    j = i - 1
-    while j >= 0 and lows[j] not in _CLAUSE_BREAK and lows[j] != ",":
-        j -= 1
-    return j + 1
 
 
 def is_fiction(lows: list[str], hit: Hit, section_title: str | None) -> bool:

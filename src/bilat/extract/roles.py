@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
 from .lexicon import wordset
-from .triggers import Hit, Token
+from .triggers import Hit, Token, clause_start
 
 @dataclass(frozen=True)
 class Roles:
@@ -78,7 +78,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
     prev_roles: Roles | None = None
     for n, hit in enumerate(hits):
         nxt = hits[n + 1].first if n + 1 < len(hits) else len(toks)
-        clause = _clause_start(lows, hit.first)
+        clause = clause_start(lows, hit.first, commas=False)
         left_lim = clause
         obj_of_prev: set[int] = set()
         coordinated = False
@@ -101,7 +101,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         if not subj_cands and prev_in_clause and paren:
             # "The Swedish Riksdag, which did not accept ..., set out": the subject stands before "which"
             x0 = min(x for x, _ in paren)
-            outer = [a for a in actors if _clause_start(lows, x0) <= a.first < x0 and a.prep is None]
+            outer = [a for a in actors if clause_start(lows, x0, commas=False) <= a.first < x0 and a.prep is None]
             if outer:
                 subj_cands = outer[-1:]
                 coordinated = False
@@ -482,14 +482,6 @@ def _new_subject(lows: list[str], actors: list[Actor], lo: int, hi: int) -> bool
             return True
     return False
 
-
-def _clause_start(lows: list[str], i: int) -> int:
-    j = i - 1
-    while j >= 0:
-        if lows[j] in _BOUNDARY:
-            return j + 1
-        j -= 1
-    return 0
 
 
 def _object_span(lows: list[str], prev_last: int, upto: int) -> set[int]:

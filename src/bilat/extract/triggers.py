@@ -59,6 +59,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def clause_start(lows: list[str], i: int, commas: bool = True) -> int:
+    """Index of the first token of the stretch that holds token i, bounded by ";" and ":"
+    and, with `commas`, by ",": the phrase a cue or a subject must share with a trigger."""
+    j = i - 1
+    while j >= 0 and lows[j] not in _CLAUSE_STOP and not (commas and lows[j] in _SOFT_STOP):
+        j -= 1
+    return j + 1
+
+
 def _match(parts: tuple, toks: list[Token], i: int, k: int, acc: list[int]) -> list[int] | None:
     """Match parts[k:] from token i; acc holds the word indices so far."""
     if k == len(parts):

@@ -35,7 +35,8 @@ from .anchor import Resolver, Timex, frame_of
 from .edtf import is_date_value, parse_dct
 from .timex_atoms import find_atoms
 
-__all__ = ["Timex", "TimeIndex", "Tagger", "tag_text", "tag_spans", "is_date_value", "calendar_dates"]
+__all__ = ["Timex", "TimeIndex", "Tagger", "tag_text", "tag_spans", "is_date_value", "calendar_dates",
+           "attributive_year"]
 
 HEADING_RE = re.compile(r"^[ \t]*(=+)[ \t]*(.*?)[ \t]*\1[ \t]*$", re.M)
 
@@ -104,6 +105,15 @@ def calendar_dates(timexes) -> list[Timex]:
         if t.type == "DATE" and t.value and is_date_value(t.value):
             out.append(t)
     return out
+
+
+def attributive_year(text: str, t, names: bool = False) -> bool:
+    """A bare year before a noun names a thing ("the 1948 treaty"; with `names`, also
+    "the 2005 Comprehensive Peace Agreement")."""
+    before = text[max(0, t.start - 6):t.start].lower()
+    after = text[t.end:t.end + 2]
+    return t.text.isdigit() and (before.endswith("the ") or before.endswith(" its ") or before.endswith("a ")) \
+        and after[:1] == " " and (after[1:2].islower() or (names and after[1:2].isupper()))
 
 
 class TimeIndex:
