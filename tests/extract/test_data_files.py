@@ -93,3 +93,28 @@ def test_word_lists_hold_only_words():
         if isinstance(val, list):
             for item in val:
                 assert isinstance(item, str) and not isinstance(item, bool), (key, item)
+
+
+def test_noun_lists_take_both_numbers():
+    for word, other in (("troops", "troop"), ("battalion", "battalions"), ("armies", "army"),
+                        ("serviceman", "servicemen"), ("box", "boxes")):
+        assert lexicon.noun_forms(word) == {word, other}
+    armed = lexicon.noun_wordset("armed_nouns")
+    # "@ground_forces" brings that list in; "=forces" keeps only the plural
+    assert {"troop", "troops", "warship", "warships", "battalion"} <= armed
+    assert "forces" in armed and "force" not in armed
+    assert lexicon.noun_wordset("ground_forces") < armed < lexicon.noun_wordset("force_nouns")
+
+
+def test_a_pattern_takes_a_noun_list_by_name():
+    parts, head = lexicon._compile("withdraw * @ground_forces|garrison", {}, "triggers.tsv")
+    assert head == 0
+    assert {"soldier", "soldiers", "division", "garrison"} <= parts[2]
+    with pytest.raises(DataFileError, match="no list named"):
+        lexicon._compile("withdraw * @no_such_list", {}, "triggers.tsv")
+
+
+def test_a_list_that_takes_itself_in_is_refused(monkeypatch):
+    monkeypatch.setattr(lexicon, "words", lambda: {"a_list": ["x", "@b_list"], "b_list": ["@a_list"]})
+    with pytest.raises(DataFileError, match="takes itself in"):
+        lexicon._expand("a_list", ())

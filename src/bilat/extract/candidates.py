@@ -22,7 +22,7 @@ from . import actors as act
 from ..nlp.anchor import END_POINT
 from ..nlp.timex import attributive_year
 from .counts import counted_noun
-from .lexicon import cameo_table, past_forms, wordset, words
+from .lexicon import cameo_table, noun_wordset, past_forms, wordset, words
 from .filters import keep
 from .modality import cue_words, mode_of
 from .roles import assign
@@ -390,7 +390,7 @@ def _armed_subject(toks: list[Token], first: int) -> bool:
     k = first - 1
     while k >= 0 and (toks[k].low in adverbs or toks[k].low in ("had", "have", "has") or toks[k].low.endswith("ly")):
         k -= 1
-    if k < 0 or toks[k].low not in wordset("armed_nouns"):
+    if k < 0 or toks[k].low not in noun_wordset("armed_nouns"):
         return False
     # "the commander of the Chilean navy": the noun after "of" is not the subject's head
     return not any(t.low == "of" for t in toks[max(0, k - 4):k])

@@ -53,6 +53,23 @@ def _inflect(word: str, irregular: dict[str, list[str]]) -> set[str]:
     return forms
 
 
+def noun_forms(word: str) -> set[str]:
+    """A noun in both numbers, so a list need name only one: troops/troop, armies/army,
+    servicemen/serviceman, frigate/frigates."""
+    w = word.lower()
+    if w.endswith("men"):
+        return {w, w[:-3] + "man"}
+    if w.endswith("man"):
+        return {w, w[:-3] + "men"}
+    if w.endswith("ies"):
+        return {w, w[:-3] + "y"}
+    if w.endswith("s") and not w.endswith("ss"):
+        return {w, w[:-1]}
+    if w.endswith("y") and w[-2:-1] not in "aeiou":
+        return {w, w[:-1] + "ies"}
+    return {w, w + ("es" if w.endswith(("x", "ch", "sh", "ss")) else "s")}
+
+
 def _compile(text: str, irregular: dict[str, list[str]], where: str) -> tuple[tuple, int]:
     parts: list = []
     head = 0
@@ -67,7 +84,10 @@ def _compile(text: str, irregular: dict[str, list[str]], where: str) -> tuple[tu
         for alt in tok.split("|"):
             if not alt:
                 raise DataFileError(where, None, f"empty alternative in pattern {text!r}")
-            forms |= {alt[1:].lower()} if alt.startswith("=") else _inflect(alt, irregular)
+            if alt.startswith("@"):           # a words.yaml list of nouns, in both numbers
+                forms |= noun_wordset(alt[1:])
+            else:
+                forms |= {alt[1:].lower()} if alt.startswith("=") else _inflect(alt, irregular)
         parts.append(frozenset(forms))
     if not parts or isinstance(parts[0], tuple) or isinstance(parts[-1], tuple):
         raise DataFileError(where, None, f"pattern {text!r} must start and end with a word")
@@ -132,11 +152,30 @@ def first_index() -> dict[str, tuple[Pattern, ...]]:
 
 @lru_cache(maxsize=None)
 def wordset(key: str) -> frozenset[str]:
-    """A list from words.yaml as a lower-case set; a key the file lacks is a bad data file."""
+    """A list from words.yaml as a lower-case set; an entry "@other" brings in the list
+    `other`; "=word" is the word itself (see noun_wordset). A key the file lacks, or a
+    list that takes itself in, is a bad data file."""
+    return frozenset(w.lstrip("=") for w in _expand(key, ()))
+
+
+@lru_cache(maxsize=None)
+def noun_wordset(key: str) -> frozenset[str]:
+    """A words.yaml list of nouns with each in both numbers, but an entry "=word" only as written."""
+    return frozenset(f for w in _expand(key, ()) for f in ({w[1:]} if w.startswith("=") else noun_forms(w)))
+
+
+def _expand(key: str, outer: tuple[str, ...]) -> list[str]:
     table = words()
+    where = str(data_path("events/words.yaml"))
     if key not in table:
-        raise DataFileError(str(data_path("events/words.yaml")), None, f"no list named {key!r}")
-    return frozenset(str(w).lower() for w in (table[key] or ()))
+        raise DataFileError(where, None, f"no list named {key!r}")
+    if key in outer:
+        raise DataFileError(where, None, f"list {key!r} takes itself in (via {' -> '.join(outer)})")
+    out = []
+    for w in table[key] or ():
+        w = str(w).lower()
+        out += _expand(w[1:], (*outer, key)) if w.startswith("@") else [w]
+    return out
 
 
 @lru_cache(maxsize=None)

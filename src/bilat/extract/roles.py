@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
-from .lexicon import wordset
+from .lexicon import noun_wordset, wordset
 from .triggers import Hit, Token, clause_start
 
 @dataclass(frozen=True)
@@ -147,8 +147,10 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                                                                                      "place")), None)
                 if loc is not None and hit.pattern.type in ("COERCE", "SANCTION"):
                     source = loc.code
-            if patient is not None and hit.pattern.type == "MOBILIZE" and patient.last >= hit.first - 3:
-                # "Turkish peacekeepers were deployed in Bosnia": the forces' state deploys them
+            if patient is not None and (hit.pattern.type == "MOBILIZE" or hit.pattern.mode == "withdraw") \
+                    and patient.last >= hit.first - 4:
+                # "Turkish peacekeepers were deployed in Bosnia", "Chilean units were withdrawn from
+                # Peru": the forces' state moves them, to or from the place named
                 source = patient.code
                 dest = next((a for a in right if a.prep != "by" and a.code != source), None)
                 target = dest.code if dest else None
@@ -197,7 +199,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 source = agent.code
             else:
                 # "Two mock airstrikes involving Russian jets", "on loan from China"
-                force = next((a for a in right if wordset("force_nouns").intersection(lows[a.last + 1:a.last + 3])
+                forces = noun_wordset("force_nouns")
+                force = next((a for a in right if forces.intersection(lows[a.last + 1:a.last + 3])
                               and a.prep in ("involving", "by", "of")
                               and not {",", "and", ";"}.intersection(lows[hit.last:a.first])), None)
                 # "on loan from China": the giver; but "recalled its ambassador from X": the one it is aimed at
@@ -466,7 +469,7 @@ def _force_before(lows: list[str], a: Actor) -> bool:
     j = a.first - 1
     while j > 0 and lows[j] in ("the", "a", "an"):
         j -= 1
-    return j >= 1 and lows[j] == a.prep and lows[j - 1] in wordset("force_nouns")
+    return j >= 1 and lows[j] == a.prep and lows[j - 1] in noun_wordset("force_nouns")
 
 
 def _new_subject(lows: list[str], actors: list[Actor], lo: int, hi: int) -> bool:
