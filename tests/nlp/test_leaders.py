@@ -19,6 +19,7 @@ def test_the_table_loads_with_known_roles_and_years():
 def test_short_forms():
     assert Leader("Justin Trudeau", "CAN", "head of government", 2015, 2025).short == "Trudeau"
     assert Leader("Moon Jae-in", "KOR", "head of state", 2017, 2022).short == "Moon"      # family name first
+    assert Leader("Abiy Ahmed", "ETH", "head of government", 2018, None).short == "Abiy"   # given name
     assert Leader("Nicholas II", "RUS", "head of state", 1894, 1917).short is None
     assert Leader("Faisal of Saudi Arabia", "SAU", "head of state", 1964, 1975).short is None
 

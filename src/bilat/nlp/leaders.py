@@ -5,7 +5,7 @@ Articles name leaders instead of their states ("Trudeau expressed concern",
 names them in full at least once: the short form alone ("May", "Moon",
 "Kim") is too often a word or another person. The short form is the
 surname, or for Chinese, Korean and Vietnamese names the family name,
-which comes first.
+which comes first, and for Ethiopian and Eritrean names the given name.
 """
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from ..errors import DataFileError
 
 # family name first in English writing
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+# no family name: a given name and the father's, and the person is called by the given name ("Abiy", "Isaias")
+_GIVEN_NAME = frozenset({"ETH", "ERI"})
 _ROLES = frozenset({"head of state", "head of government", "foreign minister", "defence minister"})
 _ROMAN = re.compile(r"[IVXL]+\Z")
 _YEAR = re.compile(r"\d{4}\Z")
@@ -41,11 +43,11 @@ def short_name(name: str, code: str | None) -> str | None:
     """The name an article uses for a person after the first mention, if it has one: the
     surname, or the family name first for `code`s that write it first; none for "Nicholas II",
     "Peter the Great", "Faisal of Saudi Arabia"."""
-    family_first = code in _FAMILY_FIRST
-    words = name.split() if family_first else name.replace("-", " ").split()
+    first = code in _FAMILY_FIRST or code in _GIVEN_NAME
+    words = name.split() if first else name.replace("-", " ").split()
     if len(words) < 2 or " of " in f" {name} ":
         return None
-    w = words[0] if family_first else words[-1]
+    w = words[0] if first else words[-1]
     if _ROMAN.match(w) or not w[:1].isupper():
         return None
     return w
