@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import phrase_index, wordset
+from .lexicon import inflected_wordset, phrase_index, wordset
 from .triggers import Hit, Token, clause_start
 
 _CLAUSE_BREAK = frozenset(";:")
+_NEW_CLAUSE = frozenset(("and", "but", "while", "whereas", "then"))
 _PREPS = frozenset("at in on with during after before by from to for of under over near".split())
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
@@ -42,10 +43,19 @@ def _has(lows: list[str], lo: int, hi: int, key: str) -> int | None:
 def _window_start(lows: list[str], head: int, n: int = 5) -> int:
     j = head - 1
     while j >= 0 and head - j <= n:
-        if lows[j] in _CLAUSE_BREAK or lows[j] in (",",) and head - j > 3:
-            return j + 1
+        if lows[j] in _CLAUSE_BREAK or lows[j] == "," and (head - j > 3 or lows[j + 1] in _NEW_CLAUSE
+                                                            or _closes_relative(lows, j)):
+            return j + 1                  # "..., without notice, and X accused Y": a clause of its own
         j -= 1
     return j + 1
+
+
+def _closes_relative(lows: list[str], comma: int) -> bool:
+    """Does the comma at `comma` end a ", which/who ..." clause ("X, which had not been consulted, sued")?"""
+    k = comma - 1
+    while k >= 0 and lows[k] not in (",", ";", ":"):
+        k -= 1
+    return k >= 0 and lows[k] == "," and k + 1 < comma and lows[k + 1] in ("which", "who", "whom", "whose")
 
 
 def cue_words(toks: list[Token]) -> list[str]:
@@ -84,6 +94,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         after.append(lows[k])
     if undone.intersection(after):
         return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"
+    if hit.first > 0 and lows[hit.first].endswith("ing") and lows[hit.first - 1] in inflected_wordset("proposal_verbs"):
+        return "future"                   # "proposed arming the rebels": put forward, not done
     # a ceasefire is an act, typed AGREE, not a verb framing another act: "unless X arranged a ceasefire"
     if hit.pattern.type not in _FRAMES or hit.pattern.mode == "ceasefire":
         if _has(lows, lo, hit.first, "obligation") is not None:

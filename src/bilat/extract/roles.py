@@ -417,6 +417,8 @@ _MONTHS = frozenset("january february march april may june july august september
 
 
 def _coordinated(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
+    if any(x < prev_hit.first and y == hit.first for x, y in _parentheticals(lows, 0, hit.first)):
+        return False                      # "X, which had not been consulted, sued Y": the relative clause is apart
     if "that" in lows[max(0, prev_hit.first - 6):prev_hit.first] and \
             ("," in lows[prev_hit.last:hit.first] and "and" in lows[prev_hit.last:hit.first]):
         return False                      # "X disclosed that Y had done A, and condemned it": X condemned
