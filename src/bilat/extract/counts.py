@@ -199,7 +199,29 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
                     return n, None
                 break
     if hit.pattern.mode in _PERSON_MODES:
-        return _people(toks, span, passive), None
+        got = _people(toks, span, passive)
+        if got is not None:
+            return got, None
+    if hit.pattern.type in ("SANCTION", "COERCE", "RETREAT"):
+        return _one_person(toks, span, passive)
+    return None, None
+
+
+_ONE = frozenset(("a", "an", "its", "his", "her", "the", "one"))
+
+
+def _one_person(toks: list[Token], span: list[int], passive: bool) -> tuple[int | None, str | None]:
+    """"recalled its ambassador", "its own envoy", "the detained journalist was freed": one person."""
+    nouns = wordset("one_person_nouns")
+    seq = span[-5:] if passive else span[:5]
+    for i, k in enumerate(seq):
+        if toks[k].low in _ONE:
+            for j in seq[i + 1:i + 4]:
+                if toks[j].low in nouns:
+                    return 1, toks[j].text
+                if toks[j].low in (",", "and", "of", "to", "from", "in", "at", "by"):
+                    break
+            return None, None
     return None, None
 
 
