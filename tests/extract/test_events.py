@@ -239,3 +239,10 @@ def test_parties_come_from_the_pair_not_from_a_third_party_aside():
     assert any(e.type == "SUPPORT" and set(e.actors) == {"EGY", "QAT"} and e.date == "2021-01" for e in evs)
     # an organisation named as the owner of a sanction is not its target: the other side is
     assert any(e.type == "SANCTION" and (e.source, e.target) == ("EGY", "QAT") for e in evs)
+
+
+def test_consecutive_days_are_one_act_and_other_sets_several():
+    from bilat.extract.candidates import _split_values
+    assert _split_values("{2008-03-02,2008-03-03}") == ["2008-03-02"]   # "visited on 2 and 3 March"
+    assert _split_values("{2008-03-02,2008-03-09}") == ["2008-03-02", "2008-03-09"]
+    assert _split_values("{2017,2018}") == ["2017", "2018"]             # "in 2017 and 2018": two acts

@@ -165,11 +165,21 @@ def _phrase_cues() -> tuple[str, ...]:
 
 
 def _split_values(v: str) -> list[str]:
+    """The dates of a set, one event each ("in 2017 and 2018"); but consecutive days are one
+    act that lasted ("visited Baghdad on 2 and 3 March"), dated by its first day."""
     if v and v[:1] in "{[" and v[-1:] in "}]" and ".." not in v:
         parts = [p.strip() for p in v[1:-1].split(",") if p.strip()]
         if len(parts) > 1:
-            return parts
+            return parts[:1] if _consecutive_days(parts) else parts
     return [v]
+
+
+def _consecutive_days(values: list[str]) -> bool:
+    try:
+        days = [datetime.date.fromisoformat(x) for x in values]
+    except ValueError:
+        return False
+    return all((b - a).days == 1 for a, b in zip(days, days[1:]))
 
 
 # how far a date after the verb may stand from it: not past "and" or ";" (the same

@@ -225,6 +225,11 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 obj = objs[0] if objs else None
                 if obj is not None:
                     target = obj.code
+        if target is None and not symmetric and hit.pattern.mode in ("open-mission", "close-mission"):
+            # "an embassy in Lima, which it reopened": the mission's host, named inside the phrase
+            host = next((a for a in actors if hit.first < a.first < hit.last and a.prep == "in"
+                         and a.code != source), None)
+            target = host.code if host is not None else None
         if target is None and not symmetric:
             near = [a for a in anti if left_lim <= a.first < nxt and a.code != source]
             if near:
