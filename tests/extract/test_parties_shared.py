@@ -170,3 +170,14 @@ In 1935 the Argentine president mediated between the two sides; after the truce 
     got = {(e.type, e.actors) for e in events}
     assert ("CONSULT", ("BOL", "PRY")) in got, got
     assert ("RETREAT", ("BOL", "PRY")) in got, got
+
+
+def test_they_who_establish_relations_are_the_pair():
+    text = """= Bolivia–Paraguay relations =
+
+==History==
+Both had been ruled from Madrid until the 1820s, and they established diplomatic relations on 4 April 1846, two decades after the Spanish retreat.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "PRY"))
+    rel = [e for e in events if e.type == "SUPPORT" and e.date == "1846-04-04"]
+    assert rel and set(rel[0].actors) == {"BOL", "PRY"}, [(e.type, e.actors) for e in events]

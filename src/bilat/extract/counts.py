@@ -208,6 +208,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 
 _ONE = frozenset(("a", "an", "its", "his", "her", "the", "one"))
+_AFTER_ONE = frozenset(("from", "to", "in", "at", "of", "and", "for", "on", "after", "was", "were", "who", "had",
+                        "back", "home", "for", "over", "with", "by"))
 
 
 def _one_person(toks: list[Token], span: list[int], passive: bool) -> tuple[int | None, str | None]:
@@ -217,8 +219,9 @@ def _one_person(toks: list[Token], span: list[int], passive: bool) -> tuple[int 
     for i, k in enumerate(seq):
         if toks[k].low in _ONE:
             for j in seq[i + 1:i + 4]:
-                if toks[j].low in nouns:
-                    return 1, toks[j].text
+                nxt = toks[j + 1] if j + 1 < len(toks) else None
+                if toks[j].low in nouns and (nxt is None or not nxt.text[:1].islower() or nxt.low in _AFTER_ONE):
+                    return 1, toks[j].text        # (not "the ambassador's residence", "the envoy post")
                 if toks[j].low in (",", "and", "of", "to", "from", "in", "at", "by"):
                     break
             return None, None

@@ -161,13 +161,14 @@ def _reduced_relative(toks: list[Token], hits: list[Hit], n: int) -> bool:
 
 def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
     """", injuring several of them", ", forcing flights to turn": a consequence of the act before.
-    An accusation so told is an act of its own: ", accusing Vilnius of undermining ..." """
+    An accusation so told is an act of its own: ", accusing Vilnius of undermining ...", and so
+    is the reaction it draws from another: ", drawing a protest from Dhaka"."""
     if n == 0:
         return False
     h = hits[n]
     w = toks[h.first].low
     return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
-        h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse"
+        h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse" and toks[h.last].low != "from"
 
 
 def _adjectival(toks: list[Token], hit: Hit) -> bool:

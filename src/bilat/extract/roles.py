@@ -272,6 +272,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         if pair and hit.first == hit.head >= 1 and lows[hit.first - 1] == "both" and (hit.first < 2 or lows[hit.first - 2]
                                                                            not in ("of", "to", "for", "with")):
             source, target, symmetric = pair[0], pair[1], True   # "both withdrew their forces"
+        if pair and hit.pattern.mode == "relations" and hit.first >= 1 and lows[hit.first - 1] == "they" \
+                and not (source in pair and target in pair):
+            source, target, symmetric = pair[0], pair[1], True  # "they established diplomatic relations": the pair
         if lows[hit.first] == "joint" and not (source and target):
             symmetric = True              # "a joint survey", "joint exercises": both sides together
         if not symmetric and source is None and target is None and passive and \
