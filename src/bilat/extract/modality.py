@@ -94,8 +94,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         after.append(lows[k])
     if undone.intersection(after):
         return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"
-    if hit.first > 0 and lows[hit.first].endswith("ing") and lows[hit.first - 1] in inflected_wordset("proposal_verbs"):
-        return "future"                   # "proposed arming the rebels": put forward, not done
+    if _proposed(lows, hit):
+        return "future"                   # "proposed arming the rebels", "proposed a ceasefire": put forward, not done
     # a ceasefire is an act, typed AGREE, not a verb framing another act: "unless X arranged a ceasefire"
     if hit.pattern.type not in _FRAMES or hit.pattern.mode == "ceasefire":
         if _has(lows, lo, hit.first, "obligation") is not None:
@@ -108,6 +108,22 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
             return "hypothetical"
     return None
 
+
+
+def _proposed(lows: list[str], hit: Hit) -> bool:
+    """The trigger is what a proposal verb right before it puts forward: a gerund ("suggested
+    arming") or a noun after at most two modifiers ("proposed a nationwide ceasefire")."""
+    verbs = inflected_wordset("proposal_verbs")
+    if hit.first > 0 and lows[hit.first].endswith("ing") and lows[hit.first - 1] in verbs:
+        return True
+    if lows[hit.first].endswith(("ed", "ing")):
+        return False                      # a verb of its own ("proposed talks and signed ...")
+    for k in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if lows[k] in verbs:
+            return True
+        if not (lows[k].isalpha() and lows[k] not in ("that", "to", "and", "or", "which", "who")):
+            return False
+    return False
 
 
 def is_fiction(lows: list[str], hit: Hit, section_title: str | None) -> bool:
