@@ -209,7 +209,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 _ONE = frozenset(("a", "an", "its", "his", "her", "the", "one"))
 _AFTER_ONE = frozenset(("from", "to", "in", "at", "of", "and", "for", "on", "after", "was", "were", "who", "had",
-                        "back", "home", "for", "over", "with", "by"))
+                        "back", "home", "over", "with", "by"))
 
 
 def _one_person(toks: list[Token], span: list[int], passive: bool) -> tuple[int | None, str | None]:

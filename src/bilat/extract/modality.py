@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .lexicon import inflected_wordset, phrase_index, wordset
-from .triggers import Hit, Token, clause_start
+from .triggers import Hit, Token, clause_start, relative_clauses
 
 _CLAUSE_BREAK = frozenset(";:")
 _NEW_CLAUSE = frozenset(("and", "but", "while", "whereas", "then"))
@@ -43,19 +43,15 @@ def _has(lows: list[str], lo: int, hi: int, key: str) -> int | None:
 def _window_start(lows: list[str], head: int, n: int = 5) -> int:
     j = head - 1
     while j >= 0 and head - j <= n:
-        if lows[j] in _CLAUSE_BREAK or lows[j] == "," and (head - j > 3 or lows[j + 1] in _NEW_CLAUSE
-                                                            or _closes_relative(lows, j)):
-            return j + 1                  # "..., without notice, and X accused Y": a clause of its own
+        if lows[j] in _CLAUSE_BREAK:
+            return j + 1
+        # a comma far back, or one that opens a new clause ("..., without notice, and X accused Y")
+        # or closes a relative one ("X, which had not been consulted, sued Y")
+        if lows[j] == "," and (head - j > 3 or lows[j + 1] in _NEW_CLAUSE
+                               or any(end == j + 1 for _, end in relative_clauses(lows, 0, j + 1))):
+            return j + 1
         j -= 1
     return j + 1
-
-
-def _closes_relative(lows: list[str], comma: int) -> bool:
-    """Does the comma at `comma` end a ", which/who ..." clause ("X, which had not been consulted, sued")?"""
-    k = comma - 1
-    while k >= 0 and lows[k] not in (",", ";", ":"):
-        k -= 1
-    return k >= 0 and lows[k] == "," and k + 1 < comma and lows[k + 1] in ("which", "who", "whom", "whose")
 
 
 def cue_words(toks: list[Token]) -> list[str]:
@@ -107,7 +103,6 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         if _has(lows, clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
             return "hypothetical"
     return None
-
 
 
 def _proposed(lows: list[str], hit: Hit) -> bool:

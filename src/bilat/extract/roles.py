@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
 from .lexicon import noun_wordset, wordset
-from .triggers import Hit, Token, clause_start
+from .triggers import Hit, Token, clause_start, relative_clauses
 
 @dataclass(frozen=True)
 class Roles:
@@ -93,7 +93,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                                              and lows[hit.head].endswith("ed"))
         left = [a for a in actors if left_lim <= a.first and a.last < hit.head and a.first not in hit.words
                 and a.first not in obj_of_prev and not (prev_hit and prev_hit.first <= a.first <= prev_hit.last)]
-        paren = _parentheticals(lows, clause, hit.first)
+        paren = relative_clauses(lows, clause, hit.first)
         subj_cands = [a for a in left if (a.prep is None or (a.prep == "by" and not passive)
                                           or (a.prep in _CONJUNCTIONS and _subject_of_clause(lows, a, hit))
                                           or (a.prep in ("from", "of") and _force_before(lows, a)))
@@ -322,22 +322,6 @@ def _obj_rank(toks: list[Token], lows: list[str], hit: Hit, a: Actor) -> float:
     return r
 
 
-def _parentheticals(lows: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Spans of ", which/who ... ," inside lows[lo:hi]."""
-    out = []
-    k = lo
-    while k < hi:
-        if lows[k] == "," and k + 1 < hi and lows[k + 1] in ("which", "who", "whose", "whom"):
-            end = next((m for m in range(k + 2, hi) if lows[m] == ","), None)
-            if end is None:
-                break
-            out.append((k, end + 1))
-            k = end + 1
-            continue
-        k += 1
-    return out
-
-
 def _relative_subject(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
     """"..., who in return made it ...": the relative pronoun stands for the previous object."""
     between = lows[prev_hit.last + 1:hit.first]
@@ -425,7 +409,7 @@ _MONTHS = frozenset("january february march april may june july august september
 
 
 def _coordinated(lows: list[str], actors: list[Actor], prev_hit: Hit, hit: Hit) -> bool:
-    if any(x < prev_hit.first and y == hit.first for x, y in _parentheticals(lows, 0, hit.first)):
+    if any(x < prev_hit.first and y == hit.first for x, y in relative_clauses(lows, 0, hit.first)):
         return False                      # "X, which had not been consulted, sued Y": the relative clause is apart
     if "that" in lows[max(0, prev_hit.first - 6):prev_hit.first] and \
             ("," in lows[prev_hit.last:hit.first] and "and" in lows[prev_hit.last:hit.first]):

@@ -68,6 +68,22 @@ def clause_start(lows: list[str], i: int, commas: bool = True) -> int:
     return j + 1
 
 
+def relative_clauses(lows: list[str], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans (first, past the closing comma) of ", which/who ... ," inside lows[lo:hi]."""
+    out = []
+    k = lo
+    while k < hi:
+        if lows[k] == "," and k + 1 < hi and lows[k + 1] in ("which", "who", "whose", "whom"):
+            end = next((m for m in range(k + 2, hi) if lows[m] == ","), None)
+            if end is None:
+                break
+            out.append((k, end + 1))
+            k = end + 1
+            continue
+        k += 1
+    return out
+
+
 def _match(parts: tuple, toks: list[Token], i: int, k: int, acc: list[int]) -> list[int] | None:
     """Match parts[k:] from token i; acc holds the word indices so far."""
     if k == len(parts):
