@@ -120,6 +120,8 @@ def merge(cands: list[Candidate]) -> list[Merged]:
             if f.modality != c.modality or not _types_match(f, c, same_sentence) or \
                     _parties(f, same_sentence) != _parties(c, same_sentence):
                 continue
+            if f.count is not None and c.count is not None and f.count != c.count:
+                continue                      # three diplomats expelled in March, then 35 staff: two acts
             if same_sentence:
                 last = next(x for x in reversed(m.items) if x.start == c.start)
                 if c.date_own and c.date and not _open(c.date) and any(
