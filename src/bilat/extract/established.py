@@ -17,6 +17,11 @@ def _patterns():
             [re.compile(p, re.I) for p in lex.get("establishment_weak", [])])
 
 
+@lru_cache(maxsize=1)
+def _vague():
+    return re.compile(facts_lexicon()["establishment_vague"], re.I)
+
+
 def extract_established(doc: Document) -> Established | None:
     """The first dated establishment the article tells, the lead first."""
     strong, negative, weak = _patterns()
@@ -44,5 +49,8 @@ def _first_dated(doc: Document, ordered, triggers, negative) -> Established | No
             after = [t for t in dates if t.start >= at and (semi < 0 or t.start < semi)]
             before = [t for t in dates if t.start < at]
             t = after[0] if after else (before or dates)[-1]
-            return Established(date=t.value.split("/")[0] or None, evidence=(doc.evidence(s),))
+            value = t.value.split("/")[0] or None
+            if value and not after and _vague().match(doc.text, at, s.end):
+                value = value[:4]         # "... on 11 August 1960, and relations soon afterwards": 1960
+            return Established(date=value, evidence=(doc.evidence(s),))
     return None
