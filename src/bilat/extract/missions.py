@@ -291,11 +291,19 @@ def _merge(found: list[_Found], pair: tuple[str, str]) -> tuple[Mission, ...]:
         receiving = _other(pair, f.sending)
         place, _ = locate(f.city, receiving)
         out.append(Mission(sending=f.sending, receiving=receiving,
-                           kind=f.kind, city=place.name if place and _city_key(place.name) == _city_key(f.city) else f.city,
+                           kind=f.kind, city=place.name if place and _fold(place.name) == _fold(f.city) else f.city,
                            status="closed" if f.closed else "open",
                            lat=place.lat if place else None, lon=place.lon if place else None,
                            evidence=tuple(f.evidence)))
     return tuple(sorted(out, key=lambda m: (m.sending, m.status != "open", _coarse(m.kind) != "embassy", m.city)))
+
+
+def _fold(name: str) -> str:
+    """A name without accents or case: the gazetteer's spelling replaces the text's only where
+    they differ in these ("Tromso" -> "Tromsø"), not where the text spaces or abbreviates it
+    otherwise ("Miercurea Ciuc", "St. Petersburg")."""
+    s = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def _city_key(city: str) -> str:
