@@ -208,19 +208,20 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 
 _ONE = frozenset(("a", "an", "its", "his", "her", "the", "one"))
-_AFTER_ONE = frozenset(("from", "to", "in", "at", "of", "and", "for", "on", "after", "was", "were", "who", "had",
-                        "back", "home", "over", "with", "by"))
+# besides a preposition, the words that may follow the one person's noun ("recalled its envoy home")
+_AFTER_ONE = frozenset(("and", "was", "were", "who", "had", "back", "home"))
 
 
 def _one_person(toks: list[Token], span: list[int], passive: bool) -> tuple[int | None, str | None]:
     """"recalled its ambassador", "its own envoy", "the detained journalist was freed": one person."""
     nouns = wordset("one_person_nouns")
+    after = wordset("prepositions") | _AFTER_ONE
     seq = span[-5:] if passive else span[:5]
     for i, k in enumerate(seq):
         if toks[k].low in _ONE:
             for j in seq[i + 1:i + 4]:
                 nxt = toks[j + 1] if j + 1 < len(toks) else None
-                if toks[j].low in nouns and (nxt is None or not nxt.text[:1].islower() or nxt.low in _AFTER_ONE):
+                if toks[j].low in nouns and (nxt is None or not nxt.text[:1].islower() or nxt.low in after):
                     return 1, toks[j].text        # (not "the ambassador's residence", "the envoy post")
                 if toks[j].low in (",", "and", "of", "to", "from", "in", "at", "by"):
                     break

@@ -275,12 +275,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             # built fences along their borders with X": X's); "X mediated between the two sides": the talks are theirs
             if pair and hit.pattern.type in _SYMMETRIC_TYPES and (before or any(lows[b - 1] == "between" for b in after)):
                 source, target = pair
-        if pair and hit.first == hit.head >= 1 and lows[hit.first - 1] == "both" and (hit.first < 2 or lows[hit.first - 2]
-                                                                           not in ("of", "to", "for", "with")):
-            source, target, symmetric = pair[0], pair[1], True   # "both withdrew their forces"
-        if pair and hit.pattern.mode == "relations" and hit.first >= 1 and lows[hit.first - 1] == "they" \
-                and not (source in pair and target in pair):
-            source, target, symmetric = pair[0], pair[1], True  # "they established diplomatic relations": the pair
+        if pair and _pair_pronoun(lows, hit, source, target, pair):
+            source, target, symmetric = pair[0], pair[1], True
         if lows[hit.first] == "joint" and not (source and target):
             symmetric = True              # "a joint survey", "joint exercises": both sides together
         if not symmetric and source is None and target is None and passive and \
@@ -292,6 +288,18 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         out.append(roles)
         prev_hit, prev_roles = hit, roles
     return out
+
+
+def _pair_pronoun(lows: list[str], hit: Hit, source, target, pair: tuple[str, str]) -> bool:
+    """A pronoun subject right before the trigger that stands for the two states: "both withdrew
+    their forces" (not "of both"), and "they established diplomatic relations", which only the
+    pair of the article sets up, whatever polity the sentence also names."""
+    if hit.first < 1:
+        return False
+    w = lows[hit.first - 1]
+    if w == "both":
+        return hit.first == hit.head and (hit.first < 2 or lows[hit.first - 2] not in ("of", "to", "for", "with"))
+    return w == "they" and hit.pattern.mode == "relations" and not (source in pair and target in pair)
 
 
 def _new_clause_before(toks: list[Token], lows: list[str], hit: Hit, a: Actor, nxt: int) -> bool:
