@@ -197,9 +197,8 @@ def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
         return True
     lows = [t.low for t in toks[:hit.first]]
     k = clause_start(lows, hit.first)
-    official = wordset("official_titles") | wordset("person_titles") | wordset("ruler_titles")
     return not any(a.kind == "person" and k <= a.first < hit.first for a in actors) and \
-        not official.intersection(lows[k:])
+        not wordset("traveller_titles").intersection(lows[k:])
 
 
 def _craft_modifier(toks: list[Token], hit: Hit) -> bool:

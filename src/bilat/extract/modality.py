@@ -42,14 +42,19 @@ def _has(lows: list[str], lo: int, hi: int, key: str) -> int | None:
 
 def _window_start(lows: list[str], head: int, n: int = 5) -> int:
     j = head - 1
+    closing = None                        # ends of ", which ...," clauses, found once if a comma is near
     while j >= 0 and head - j <= n:
         if lows[j] in _CLAUSE_BREAK:
             return j + 1
         # a comma far back, or one that opens a new clause ("..., without notice, and X accused Y")
         # or closes a relative one ("X, which had not been consulted, sued Y")
-        if lows[j] == "," and (head - j > 3 or lows[j + 1] in _NEW_CLAUSE
-                               or any(end == j + 1 for _, end in relative_clauses(lows, 0, j + 1))):
-            return j + 1
+        if lows[j] == ",":
+            if head - j > 3 or lows[j + 1] in _NEW_CLAUSE:
+                return j + 1
+            if closing is None:
+                closing = {end for _, end in relative_clauses(lows, 0, head)}
+            if j + 1 in closing:
+                return j + 1
         j -= 1
     return j + 1
 

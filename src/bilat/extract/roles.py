@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
-from .lexicon import noun_wordset, wordset
+from .lexicon import inflected_wordset, noun_wordset, wordset
 from .triggers import Hit, Token, clause_start, relative_clauses
 
 @dataclass(frozen=True)
@@ -33,13 +33,10 @@ _SYMMETRIC_MODES = frozenset({"sign", "relations", "settle", "meet", "negotiate"
                               "military"})
 
 
-_FALL = frozenset(("fall", "falls", "fell", "fallen"))
-
-
 def is_passive(toks: list[Token], hit: Hit) -> bool:
     aux = wordset("passive_aux")
     h = hit.head
-    if toks[h].low in _FALL and h + 1 < len(toks) and toks[h + 1].low == "to":
+    if toks[h].low in inflected_wordset("taken_by_verbs") and h + 1 < len(toks) and toks[h + 1].low == "to":
         return True                       # "Lima fell to Chilean troops": taken by them
     if toks[h].low in wordset("adjectival_participles") and h + 1 < len(toks) and toks[h + 1].low == "to":
         return False                      # "Israel is opposed to ...": the subject acts
@@ -126,7 +123,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         right = [a for a in actors if hit.head < a.first < nxt and a.first not in hit.words]
         right = [a for a in right if not any(b in _BOUNDARY for b in lows[hit.last:a.first])
                  and not _new_clause_before(toks, lows, hit, a, nxt)]
-        agent = next((a for a in right if (a.prep == "by" or (a.prep == "to" and lows[hit.head] in _FALL))
+        taken = lows[hit.head] in inflected_wordset("taken_by_verbs")
+        agent = next((a for a in right if (a.prep == "by" or (a.prep == "to" and taken))
                       and a.first - hit.last <= 4), None)
         relative = _relative_subject(lows, actors, prev_hit, hit) if prev_in_clause else False
         symmetric = False
