@@ -246,3 +246,14 @@ def test_consecutive_days_are_one_act_and_other_sets_several():
     assert _split_values("{2008-03-02,2008-03-03}") == ["2008-03-02"]   # "visited on 2 and 3 March"
     assert _split_values("{2008-03-02,2008-03-09}") == ["2008-03-02", "2008-03-09"]
     assert _split_values("{2017,2018}") == ["2017", "2018"]             # "in 2017 and 2018": two acts
+
+
+def test_a_ratification_is_not_the_signature_told_again():
+    from bilat.extract.events import extract_events
+    from bilat.sources import read_text
+    art = read_text("= Bolivia–Chile relations =\n\n== History ==\nOn 6 May 2031 Bolivia and Chile signed a "
+                    "treaty on the use of the Silala waters. The Chilean Senate ratified it later that month.\n",
+                    "<t>")
+    evs = extract_events(art, ("BOL", "CHL"))
+    dates = sorted(e.date for e in evs if e.type == "SUPPORT")
+    assert dates == ["2031-05", "2031-05-06"], [(e.type, e.mode, e.date) for e in evs]

@@ -24,7 +24,8 @@ _SAME_ACT = [frozenset({"recognize", "relations"}), frozenset({"visit", "meet", 
              frozenset({"sign", "settle", None}),
              frozenset({"military", "aerial", "kill", "explosives", "beat", "invade", "artillery", "firearms"})]
 # acts whose two sides do the same thing: parties are a set, not a direction
-_MUTUAL_MODES = frozenset({"sign", "relations", "recognize", "settle", None})
+# (a signature and a ratification are two acts: never the same act across sentences, see _SAME_ACT)
+_MUTUAL_MODES = frozenset({"sign", "ratify", "relations", "recognize", "settle", None})
 # types that tell one act in two words ("the Agreement was signed")
 _SAME_TYPE = [frozenset({"SUPPORT", "AGREE"})]
 
@@ -90,7 +91,7 @@ def _types_match(a: Candidate, b: Candidate, same_sentence: bool) -> bool:
     if a.type == b.type:
         return True
     return same_sentence and any(a.type in g and b.type in g for g in _SAME_TYPE) and \
-        (a.mode in ("sign", None) and b.mode in ("sign", None))
+        (a.mode in ("sign", "ratify", None) and b.mode in ("sign", "ratify", None))
 
 
 def _open(v: str | None) -> bool:

@@ -69,7 +69,7 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
         # sanctions": the EU imposes them with X, on Y
         c.target = other[c.source]
     s, t = c.source, c.target
-    if s is None and t is None and (c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "relations", "settle", None)
+    if s is None and t is None and (c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "ratify", "relations", "settle", None)
                                     or c.mode in ("ceasefire", "meet", "negotiate")):
         c.symmetric = True                # a treaty, truce or talks the sentence names no party to: the pair's own
     if c.symmetric:

@@ -222,10 +222,12 @@ _OBJECT_GLUE = frozenset({"on", "of", "all", "the", "its", "their", "most", "any
 
 def _sanctioned(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
     """"an embargo on trade with Cuba", "banned all American trade and investment with Iran", "attacked
-    an army patrol": what a sanction stops or an attack hits is its object, not an act of its own."""
+    an army patrol", "suspended ministerial visits": what a sanction stops or an attack hits is its
+    object, not an act of its own."""
     if not kept or kept[-1].pattern.type not in ("SANCTION", "ASSAULT", "COERCE"):
         return False
-    if hit.pattern.type not in ("COOPERATE", "MOBILIZE") or len(hit.words) > 1 \
+    objects = ("COOPERATE", "MOBILIZE", "CONSULT") if kept[-1].pattern.type == "SANCTION" else ("COOPERATE", "MOBILIZE")
+    if hit.pattern.type not in objects or len(hit.words) > 1 \
             or toks[hit.first].low.endswith(("ed", "ing")):
         return False
     if hit.pattern.type == "MOBILIZE" and kept[-1].pattern.type == "SANCTION":
@@ -241,7 +243,7 @@ def _sanctioned(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
 def _treaty_content(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
     """"signed the treaty, which set up regular consultations": what an agreement provides is its
     content, not an act of its own."""
-    if not kept or kept[-1].pattern.mode != "sign" or hit.pattern.type not in ("CONSULT", "COOPERATE"):
+    if not kept or kept[-1].pattern.mode not in ("sign", "ratify") or hit.pattern.type not in ("CONSULT", "COOPERATE"):
         return False
     between = [t.low for t in toks[kept[-1].last + 1:hit.first]]
     return ("which" in between or "whereby" in between) and ";" not in between and len(between) <= 14

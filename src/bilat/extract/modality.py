@@ -20,7 +20,7 @@ _PREPS = frozenset("at in on with during after before by from to for of under ov
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 _MODALS = frozenset("would will should shall must could might may".split())
-_DETERMINERS = frozenset("a an the this that his her its their any every each".split())
+_DETERMINERS = frozenset("a an the this that his her its their any every each all".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
                    "in the book", "plot")
 
@@ -92,6 +92,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
             break
         if lows[k] in (",", ";", ":", ".") or lows[k] in undone and lows[k - 1] in ("as", "than"):
             break
+        if lows[k] in undone and lows[k - 1] in _DETERMINERS:
+            continue                      # "suspended all planned visits": what is stopped was planned
         after.append(lows[k])
     if undone.intersection(after):
         return "future"                   # "a meeting planned for October", "a visit of X scheduled for May"

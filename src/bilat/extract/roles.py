@@ -29,7 +29,7 @@ class Roles:
 
 # types where acting together is the normal reading when no direction is given
 _SYMMETRIC_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
-_SYMMETRIC_MODES = frozenset({"sign", "relations", "settle", "meet", "negotiate", "partnership", None, "economic",
+_SYMMETRIC_MODES = frozenset({"sign", "ratify", "relations", "settle", "meet", "negotiate", "partnership", None, "economic",
                               "military"})
 
 
@@ -234,6 +234,11 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             host = next((a for a in actors if hit.first < a.first < hit.last and a.prep == "in"
                          and a.code != source), None)
             target = host.code if host is not None else None
+        if target is None and not symmetric and lows[hit.last] == "there":
+            # "X visited Lima, and Y travelled there": "there" is the last place named before
+            there = [a for a in actors if a.last < hit.first and a.code != source
+                     and a.kind in ("capital", "place", "country")]
+            target = there[-1].code if there else None
         if target is None and not symmetric:
             near = [a for a in anti if left_lim <= a.first < nxt and a.code != source]
             if near:
