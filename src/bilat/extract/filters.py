@@ -167,6 +167,10 @@ def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
         return False
     h = hits[n]
     w = toks[h.first].low
+    between = [t.low for t in toks[hits[n - 1].last + 1:h.first]]
+    if ";" in between or any(x == "," and y == "and" for x, y in zip(between, between[1:])):
+        return False                      # "X shone a laser at ..., and a fighter cut across ..., releasing
+                                          # chaff": the act before is another clause's
     return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
         h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse" and toks[h.last].low != "from"
 
