@@ -188,7 +188,12 @@ _AND_BETWEEN = re.compile(r"\band\b|;")
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but)\b|;")
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+(?:in|on|by|from|during|since|later|then)\b|;")
 _NOT_UNTIL = re.compile(r"\bnot\b.*\b(?:until|till)\s+$")
-_SUBORDINATE = re.compile(r"\s*(?:After|Before|Following|When|Once|Since|While|As)\b")
+
+
+@lru_cache(maxsize=1)
+def _subordinators() -> frozenset[str]:
+    """Capitalised, as they open a sentence ("After ..., Japan recalled")."""
+    return frozenset(w.capitalize() for w in wordset("subordinators"))
 
 
 def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
@@ -239,7 +244,7 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
         pool = seg or own
         before = [t for t in pool if t.start < hpos]
         after = [t for t in pool if t.start > hpos and not _AND_BETWEEN.search(text, hpos, t.start)]
-        if before and after and not seg and _SUBORDINATE.match(text, toks[lo].start) \
+        if before and after and not seg and toks[lo].text in _subordinators() \
                 and "," in text[before[-1].end:hpos]:
             before = []                   # "After ... at the end of 2016, Japan recalled ..., in January 2017"
         pick = min(pool, key=lambda t: abs(t.start - hpos)) if seg else (before[-1] if before else

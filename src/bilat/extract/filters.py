@@ -155,6 +155,9 @@ def _reduced_relative(toks: list[Token], hits: list[Hit], n: int) -> bool:
     if h.last > h.first and toks[h.first + 1].low in ("a", "an", "the", "its", "their"):
         return False                      # "the two governments reached an agreement in ...": an object, so active
     between = [t.low for t in toks[hits[n - 1].last + 1:h.first]]
+    if toks[0].low in wordset("subordinators") and "," in between and "," not in [t.low for t in toks[:hits[n - 1].first]]:
+        return False                      # "After they spoke by telephone, the two governments agreed on ...":
+                                          # the main clause's verb after the clause set before it
     return (before.text[:1].islower() and before.low.endswith("s") and before.low.isalpha()
             and before.low not in ("was", "has", "is", "as", "its", "this", "thus", "always")
             and after in ("of", "for", "in", "on", "at", "by", "with") and "and" not in between and ";" not in between)
