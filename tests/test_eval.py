@@ -22,7 +22,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout15: 0.754 (after the fixes made on the fourteenth; 0.753 before them);
 #   heldout16: 0.729 (after the fixes made on the fourteenth and fifteenth; 0.727 before them);
 #   heldout17: 0.747 (after the fixes made on the fourteenth to sixteenth; 0.743 before them);
-#   heldout18: 0.824 (after the fixes made on the fourteenth to seventeenth).
+#   heldout18: 0.824 (after the fixes made on the fourteenth to seventeenth);
+#   heldout19: 0.739 (after the fixes made on the fourteenth to eighteenth; 0.738 before them).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -55,6 +56,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout16", 0.90, 0.72),
     ("heldout17", 0.90, 0.74),
     ("heldout18", 0.95, 0.83),
+    ("heldout19", 0.95, 0.75),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

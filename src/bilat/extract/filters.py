@@ -34,7 +34,8 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
     out = []
     inner = False                         # the hit before was a complement: "a law that allows X to detain"
     for n, hit in enumerate(hits):
-        chained = inner and not {",", ";", ":", "and", "but"}.intersection(
+        # (a hit whose gap reaches past this one, "land and demanded that its troops", chains nothing)
+        chained = inner and hits[n - 1].last < hit.first and not {",", ";", ":", "and", "but"}.intersection(
             t.low for t in toks[hits[n - 1].last + 1:hit.first])
         inner = embedded(toks, hits, n) or chained
         if inner or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
