@@ -41,7 +41,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
         if inner or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
                 or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out):
             continue
-        if _adjectival(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
+        if _adjectival(toks, hit) or _charged(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
                 or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
@@ -177,6 +177,17 @@ def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
                                           # chaff": the act before is another clause's
     return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
         h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse" and toks[h.last].low != "from"
+
+
+def _charged(toks: list[Token], hit: Hit) -> bool:
+    """"arrested the mayor on charges of vote buying", "held on suspicion of aiding the rebels":
+    what someone is charged with is the charge, not an act the sentence tells."""
+    for k in range(hit.first - 1, max(0, hit.first - 4), -1):
+        if toks[k].low in ("of", "with", "including"):
+            return toks[k - 1].low in wordset("charge_nouns")
+        if not (toks[k].low.isalpha() and toks[k].text[:1].islower()) or toks[k].low in ("and", "or", "but"):
+            return False                  # "charged with espionage and freed": a verb of its own
+    return False
 
 
 def _adjectival(toks: list[Token], hit: Hit) -> bool:
