@@ -185,8 +185,10 @@ def _charged(toks: list[Token], hit: Hit) -> bool:
     for k in range(hit.first - 1, max(0, hit.first - 4), -1):
         if toks[k].low in ("of", "with", "including"):
             return toks[k - 1].low in wordset("charge_nouns")
-        if not (toks[k].low.isalpha() and toks[k].text[:1].islower()) or toks[k].low in ("and", "or", "but"):
-            return False                  # "charged with espionage and freed": a verb of its own
+        if not (toks[k].low.isalpha() and toks[k].text[:1].islower()) or toks[k].low in ("and", "or", "but") \
+                or toks[k].low in wordset("passive_aux"):
+            return False                  # "charged with espionage and freed", "suspected of sabotage were
+                                          # detained": a verb of its own
     return False
 
 
