@@ -23,7 +23,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout16: 0.729 (after the fixes made on the fourteenth and fifteenth; 0.727 before them);
 #   heldout17: 0.747 (after the fixes made on the fourteenth to sixteenth; 0.743 before them);
 #   heldout18: 0.824 (after the fixes made on the fourteenth to seventeenth);
-#   heldout19: 0.739 (after the fixes made on the fourteenth to eighteenth; 0.738 before them).
+#   heldout19: 0.739 (after the fixes made on the fourteenth to eighteenth; 0.738 before them);
+#   heldout20: 0.732 (after the fixes made on the fourteenth to nineteenth; 0.729 before them).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -57,6 +58,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout17", 0.90, 0.74),
     ("heldout18", 0.95, 0.83),
     ("heldout19", 0.95, 0.75),
+    ("heldout20", 0.93, 0.74),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

@@ -227,6 +227,11 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 other_side = bool(pair) and source in pair and any(a.code in pair for a in objs)
                 objs.sort(key=lambda a: (other_side and a.code not in pair, _obj_rank(toks, lows, hit, a), a.first))
                 obj = objs[0] if objs else None
+                # "backed Bolivia's admission to the UN", "held up Croatia's bid to join the OECD": the
+                # possessor right after the verb is acted on, not the body it would join
+                poss = next((a for a in objs if a.first <= hit.last + 2 and toks[a.last].text.endswith(("'s", "’s"))
+                             and a.last + 1 < len(toks) and toks[a.last + 1].text[:1].islower()), None)
+                obj = poss or obj
                 if obj is not None:
                     target = obj.code
         if target is None and not symmetric and hit.pattern.mode in ("open-mission", "close-mission"):
