@@ -23,7 +23,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
@@ -31,6 +31,7 @@ from typing import Iterator
 
 from ..data import data_path, iter_tsv, load_lines
 from ..errors import DataFileError
+from .trie import trie
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,26 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int
     if text[start:end].isascii():         # most sentences: nothing to fold, token by token
         return [(m.start(), m.end(), m.group()) for m in found]
     return [(m.start(), m.end(), tok if tok.isascii() else fold(tok)) for m in found for tok in (m.group(),)]
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+class _LazyTokens:
+    """_tokens(text, start, end) of ASCII text, cut only as far as they are read."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._it = _TOKEN.finditer(text, start, end)
+        self._toks: list[tuple[int, int, str]] = []
+
+    def __getitem__(self, j: int) -> tuple[int, int, str]:
+        toks = self._toks
+        while len(toks) <= j:
+            m = next(self._it, None)
+            if m is None:
+                raise IndexError(j)
+            toks.append((m.start(), m.end(), m.group()))
+        return toks[j]
 
 
 def _surface_key(name: str) -> str:
@@ -386,6 +407,19 @@ class Gazetteer:
                 self._prefixes.add(key[:e])
         self._first = {_tokens(k)[0][2] for k in self._surface}
 
+    @cached_property
+    def _names_rx(self) -> re.Pattern:
+        """The surface names as one regex over ASCII text, longest first at each letter: a
+        space in a name stands for any whitespace, and a name ending in a letter or digit
+        ends where the word does (as the token walk of _longest reads them)."""
+        end = "\uffff"                       # sorts after the letters: the longer names are tried first
+
+        def escape(ch: str) -> str:
+            return r"\s+" if ch == " " else r"(?!\w)" if ch == end else re.escape(ch)
+
+        names = [k + end if _WORD_CHAR.match(k[-1]) else k for k in self._surface if k.isascii()]
+        return re.compile(trie(names, escape) or "(?!)")
+
     def _add_marked(self, text: str, code: str, kind: str, polity: str | None, strength: int,
                     path: Path, line: int) -> None:
         weak = text.startswith("~")
@@ -457,41 +491,92 @@ class Gazetteer:
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every mention in text[start:end], offsets into `text`, in order: longest match
         wins, no overlaps, whole words only, names as capitalised in the data."""
+        end = len(text) if end is None else end
+        if not text[start:end].isascii():
+            return self._mentions_folded(text, start, end)
+        # Nothing to fold: the names are one regex (_names_rx), which finds the longest
+        # at each word that starts one, instead of a walk over every token.
+        out: list[Mention] = []
+        rx = self._names_rx
+        pos = start
+        while (m := rx.search(text, pos, end)) is not None:
+            i = m.start()
+            if i > start and _WORD_CHAR.match(text, i) and _WORD_CHAR.match(text, i - 1):
+                pos = i + 1                   # inside a word ("CUSA"): no token starts here
+                continue
+            key = " ".join(m.group().split())
+            entry, dash = self._surface[key]
+            if entry is not None and entry.kind == "polity" and "-" in key:
+                # "Denmark–Norway relations" may make a shorter name the longest: walk the tokens
+                toks = _LazyTokens(text, i, end)
+                found = self._longest(toks, 0)
+                pos = i + 1 if found is None else self._add_mention(out, text, toks, 0, *found)
+                continue
+            m_end = m.end()
+            if dash:                          # "Sino-": the name is the part before the dash
+                m_end -= 1
+                while text[m_end - 1].isspace():
+                    m_end -= 1
+            if entry is not None and not text.startswith("$", m_end):   # "US$300 million": a currency
+                out.append(Mention(i, m_end, text[i:m_end], entry.code, entry.kind, entry.polity))
+            pos = m_end
+        return out
+
+    def _mentions_folded(self, text: str, start: int, end: int) -> list[Mention]:
+        """mentions() of a text with letters to fold: every token is looked at."""
         toks = _tokens(text, start, end)
         out: list[Mention] = []
-        surface, prefixes, first = self._surface, self._prefixes, self._first
-        n = len(toks)
+        first = self._first
         free = 0                              # the first token not inside a mention found
         # only a word that can start a name starts a match: most words are skipped here, in one pass
         for i in [k for k, t in enumerate(toks) if t[2] in first]:
             if i < free:
                 continue
-            key, best, j, last_end = "", None, i, None
-            while j < n:
-                s, e, tok = toks[j]
-                key = key + (" " if last_end is not None and s > last_end else "") + tok
-                last_end = e
-                if key in surface and not self._pair_title(surface[key][0], key, toks, j):
-                    best = (j, surface[key])
-                if key not in prefixes:
-                    break
-                j += 1
-            if best is None:
-                continue
-            j, (entry, dash) = best
-            m_start, m_end = toks[i][0], toks[j - 1 if dash else j][1]
-            # "Sino-": the name is the part before the dash; the dash is left
-            # unmatched and what follows it is looked at as a word of its own.
-            free = j if dash else j + 1
-            if entry is not None and not text.startswith("$", m_end):   # "US$300 million": a currency
-                out.append(Mention(m_start, m_end, text[m_start:m_end], entry.code, entry.kind, entry.polity))
+            found = self._longest(toks, i)
+            if found is not None:
+                self._add_mention(out, text, toks, i, *found)
+                j, (_, dash) = found
+                free = j if dash else j + 1
         return out
 
+    def _longest(self, toks, i: int) -> tuple[int, tuple[_Entry | None, bool]] | None:
+        """The longest surface name from token i on: (its last token, (entry, dash))."""
+        surface, prefixes = self._surface, self._prefixes
+        key, best, j, last_end = "", None, i, None
+        while True:
+            try:
+                s, e, tok = toks[j]
+            except IndexError:                # the text ends
+                break
+            key = key + (" " if last_end is not None and s > last_end else "") + tok
+            last_end = e
+            if key in surface and not self._pair_title(surface[key][0], key, toks, j):
+                best = (j, surface[key])
+            if key not in prefixes:
+                break
+            j += 1
+        return best
+
     @staticmethod
-    def _pair_title(entry: _Entry | None, key: str, toks: list, j: int) -> bool:
+    def _add_mention(out: list[Mention], text: str, toks, i: int, j: int, found: tuple[_Entry | None, bool]) -> int:
+        """Record the name of tokens i..j (unless it is no mention); returns its end."""
+        entry, dash = found
+        m_start, m_end = toks[i][0], toks[j - 1 if dash else j][1]
+        # "Sino-": the name is the part before the dash; the dash is left
+        # unmatched and what follows it is looked at as a word of its own.
+        if entry is not None and not text.startswith("$", m_end):   # "US$300 million": a currency
+            out.append(Mention(m_start, m_end, text[m_start:m_end], entry.code, entry.kind, entry.polity))
+        return m_end
+
+    @staticmethod
+    def _pair_title(entry: _Entry | None, key: str, toks, j: int) -> bool:
         """"Denmark–Norway relations" names two states, not the union Denmark–Norway."""
-        return (entry is not None and entry.kind == "polity" and "-" in key
-                and j + 1 < len(toks) and toks[j + 1][2].lower() == "relations")
+        if entry is None or entry.kind != "polity" or "-" not in key:
+            return False
+        try:
+            return toks[j + 1][2].lower() == "relations"
+        except IndexError:
+            return False
 
     def place(self, name: str, country: str | None = None) -> Place | None:
         """Hand-added places first, then GeoNames; the given country's first, then any;

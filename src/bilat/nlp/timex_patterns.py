@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..data import data_path, load_yaml
 from ..errors import DataFileError
+from .trie import trie
 
 
 class Atom:
@@ -160,10 +161,10 @@ def _source() -> str:
     # fails at once instead of trying every alternative (most of the speed).
     strong = _core_words(w)
     weak = _first_words(w) - strong
-    core = rf"(?:\d|(?:{_trie(strong)})\b)"
+    core = rf"(?:\d|(?:{trie(strong)})\b)"
     # A word start passes if its word is a core word (a month, a unit, a digit...),
     # or an opener ("the", "early", "three") with a core word within the next few words.
-    gate = rf"\b(?={core}|(?:{_trie(weak)})\b(?:\W+\w+){{0,5}}?\W+{core})|(?='\d)"
+    gate = rf"\b(?={core}|(?:{trie(weak)})\b(?:\W+\w+){{0,5}}?\W+{core})|(?='\d)"
     return rf"(?:{gate})(?:" + "|".join(f"(?P<k_{n}>{p})" for n, p in alts) + ")"
 
 
@@ -202,29 +203,6 @@ def _first_words(w: dict) -> set[str]:
                 "monthly", "annually", "yearly"))
     out.discard("")
     return out
-
-
-def _trie(words_) -> str:
-    """A regex for a set of words, shared prefixes factored out, so the
-    engine walks one letter at a time instead of trying each word."""
-    trie: dict = {}
-    for word in words_:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = []
-        end = "" in node
-        for ch in sorted(k for k in node if k):
-            alts.append(re.escape(ch) + emit(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if end else body
-
-    return emit(trie)
 
 
 @lru_cache(maxsize=1)
