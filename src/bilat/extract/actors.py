@@ -11,8 +11,10 @@ Treaty") and who reports ("..., officials said") are no actors.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ..data import data_path, iter_tsv
 from ..errors import DataFileError
@@ -93,15 +95,12 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(time_words()["_month"]) | frozenset(time_words()["weekdays"])
 
 
+_END = attrgetter("end")
+
+
 def _tok_index(toks: list[Token], offset: int) -> int:
-    lo, hi = 0, len(toks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if toks[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """The first token that ends after `offset`."""
+    return bisect_right(toks, offset, key=_END)
 
 
 def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = None,
@@ -131,8 +130,9 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     if people:
         calendar = _calendar_words()
-        for i, t in enumerate(toks):
-            if i not in taken and t.text[:1].isupper() and t.text in people:
+        for i in [k for k, t in enumerate(toks) if t.text in people]:
+            t = toks[i]
+            if i not in taken and t.text[:1].isupper():
                 # the span holds the given names and title too ("and Nikol Pashinyan"), so that a
                 # list of leaders reads as one ("Aliyev, Putin and Nikol Pashinyan signed")
                 j = i
