@@ -68,7 +68,10 @@ def words() -> dict:
 
 
 def _alt(items) -> str:
-    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(items, key=len, reverse=True))
+    """The words as one alternation, a space standing for any whitespace. A trie: at each
+    letter the engine follows one branch (and tries the longer words first, as a list
+    sorted longest first would) instead of testing every word in turn."""
+    return trie(items, lambda ch: r"\s+" if ch == " " else re.escape(ch))
 
 
 @lru_cache(maxsize=1)
