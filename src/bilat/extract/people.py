@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..model import Evidence, Person
 from ..nlp.gazetteer import gazetteer
+from ..nlp.trie import trie
 from .document import Document, facts_lexicon
 
 # Two to four capitalised words (particles only inside); a regnal number may follow.
@@ -19,12 +20,13 @@ def _patterns():
     lex = facts_lexicon()
     # a capitalised word where a demonym may stand; extract_people keeps it only if it
     # is one (a regex alternation of all demonyms would be tried at every position)
-    not_title = "(?!(?:" + "|".join(sorted({t.split()[0] for t in lex["person_titles"]}, key=len, reverse=True)) + r")\b)"
+    not_title = rf"(?!(?:{trie({t.split()[0] for t in lex['person_titles']})})\b)"
     adj = rf"(?P<adj>{not_title}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
     adj2 = adj.replace("?P<adj>", "?P<adj2>")
-    titles = "|".join(sorted(map(re.escape, lex["person_titles"]), key=len, reverse=True))
-    roles = "|".join(sorted(map(re.escape, lex["person_roles"]), key=len, reverse=True))
-    role = rf"(?P<role>(?i:{titles}|{roles}))"
+    # tries, longest first at each letter as a list sorted longest first would be; under
+    # (?i:) each word of a list is tried in full, the letters of a trie once
+    titles = trie(lex["person_titles"])
+    role = rf"(?P<role>(?i:{_caseless_trie(lex['person_titles'])}|{_caseless_trie(lex['person_roles'])}))"
     lower = r"(?:[a-z][\w'’-]*\s+){0,3}?"      # "chief financial", "foreign ministry"
     # each opens with a look at its first letter: a position that cannot start
     # a match fails at once instead of trying the optional groups (3x faster)
@@ -38,6 +40,15 @@ def _patterns():
         # "the Canadian ambassador, Ivan Petrov", "another Canadian, Ivan Petrov"
         re.compile(rf"(?=[AaTtIi])\b(?:(?i:a|an|the|its|their)\s+(?:former\s+)?(?:{adj}\s+)?{lower}{role}(?:\s+(?:in|to|at)\s+[A-Z][\w-]+)?|another\s+{adj2}),\s+{_PNAME}(?=[,.;)]|\s+(?:was|had|who|and)\b)"),
     ]
+
+
+def _caseless_trie(words: list[str]) -> str:
+    """trie() for matching without case: of the words in lower case (so that "Envoy" and
+    "envoy ..." share a branch), unless lower-casing changes a word's length."""
+    low = [w.lower() for w in words]
+    if any(len(a) != len(b) for a, b in zip(words, low)):
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return trie(set(low))
 
 
 @lru_cache(maxsize=1)
