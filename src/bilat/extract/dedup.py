@@ -12,6 +12,7 @@ within a year will do.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -105,21 +106,31 @@ def _within(a: str, b: str) -> bool:
     return (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1])
 
 
+def _both_parties(c: Candidate) -> tuple[tuple, tuple]:
+    """_parties(c) across sentences and within one (they differ for CONSULT only)."""
+    across = _parties(c)
+    return across, (_parties(c, True) if c.type == "CONSULT" else across)
+
+
 def merge(cands: list[Candidate]) -> list[Merged]:
     out: list[Merged] = []
     starts: list[set[int]] = []           # per group, the sentences its items come from
+    parties: list[tuple[tuple, tuple]] = []   # per group, _both_parties of its first (they do not change)
     # a candidate can join only a group of its own type or one holding its sentence
     # (_types_match): those are looked at, latest first, not every group so far
-    by_type: dict[str, list[int]] = {}
+    by_type: dict[str, list[int]] = {}    # (each list ascending: a group is added once, in order)
     by_start: dict[int, list[int]] = {}
     for c in cands:
         target = None
-        for k in sorted(set(by_type.get(c.type, ())).union(by_start.get(c.start, ())), reverse=True):
+        own = _both_parties(c)
+        shared = by_start.get(c.start)
+        ks = by_type.get(c.type, ())
+        for k in sorted(set(ks).union(shared), reverse=True) if shared else reversed(ks):
             m = out[k]
             f = m.first
             same_sentence = c.start in starts[k]
             if f.modality != c.modality or not _types_match(f, c, same_sentence) or \
-                    _parties(f, same_sentence) != _parties(c, same_sentence):
+                    parties[k][same_sentence] != own[same_sentence]:
                 continue
             if f.count is not None and c.count is not None and f.count != c.count:
                 continue                      # three diplomats expelled in March, then 35 staff: two acts
@@ -148,6 +159,7 @@ def merge(cands: list[Candidate]) -> list[Merged]:
             by_start.setdefault(c.start, []).append(len(out))
             out.append(Merged(c, [c]))
             starts.append({c.start})
+            parties.append(own)
             continue
         target.items.append(c)
         if c.start not in starts[k]:
@@ -189,11 +201,17 @@ _CLOSE_CHARS = 400                        # about the sentence before
 def link_responses(events: list[Merged]) -> dict[int, int]:
     """index of an answering event -> index of the event it answers."""
     links: dict[int, int] = {}
-    # the events each side aimed at the other, in order: an answer looks only at those aimed at it
+    spans = [interval(e.first.date) for e in events]
+    # the dated events each side aimed at the other, in order: an answer looks only at those
+    # aimed at it, and (by their start, bisected) only at those that began within the year before
     aimed: dict[tuple, list[int]] = {}
     for j, e in enumerate(events):
         if not e.first.modality:
             aimed.setdefault((e.first.source, e.first.target), []).append(j)
+    by_start: dict[tuple, tuple[list[float], list[int]]] = {}
+    for key, js in aimed.items():
+        dated = sorted((spans[j][0], j) for j in js if spans[j] is not None)
+        by_start[key] = ([x for x, _ in dated], [j for _, j in dated])
     for i, e in enumerate(events):
         f = e.first
         if f.modality or f.symmetric or not f.source or not f.target:
@@ -201,7 +219,7 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
         cue = any(x.response_cue for x in e.items)
         # a protest, demand, rejection, threat or sanction answers what the other side did to it just before
         reactive = f.type in REACTIONS or f.type == "SANCTION"
-        ie = interval(f.date)
+        ie = spans[i]
         if ie is None:
             continue                         # an undated event answers nothing
         if f.type == "CONCEDE" and f.mode == "apologize":
@@ -209,7 +227,7 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             own = []
             for j in aimed.get((f.source, f.target), ()):
                 g = events[j].first
-                ig = interval(g.date)
+                ig = spans[j]
                 if j != i and g.type in _HOSTILE and ig is not None and 0 <= ie[0] - ig[0] <= 0.5:
                     own.append((ig[0], g.start, j))
             if own:
@@ -217,13 +235,16 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             continue
         best = None
         best_key: tuple = ()
-        for j in aimed.get((f.target, f.source), ()):
+        starts, js = by_start.get((f.target, f.source), ((), ()))
+        # no cause began more than a year before (gap <= 1 below), nor after the answer began
+        # unless the two overlap (then before the answer ends); the margins only widen the window
+        lo = bisect_left(starts, ie[0] - 1.0 - 1e-6)
+        hi = bisect_right(starts, max(ie[0] + 1e-9, ie[1]) + 1e-6)
+        for j in sorted(js[lo:hi]):         # in the events' order, as ties are broken by it
             if j == i:
                 continue
             g = events[j].first
-            ig = interval(g.date)
-            if ig is None:
-                continue
+            ig = spans[j]
             overlap = ig[0] < ie[1] and ie[0] < ig[1]
             if ig[0] > ie[0] + 1e-9 and not overlap:
                 continue                     # the answer comes after
