@@ -20,7 +20,9 @@ def _templates() -> dict[str, str]:
     return {**_DEFAULT, **(words().get("summaries") or {})}
 
 
+@lru_cache(maxsize=1024)
 def _name(code: str | None) -> str:
+    """A state's short name, looked up once per code (two per event)."""
     if not code:
         return "someone"
     try:
