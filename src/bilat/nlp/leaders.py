@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..data import data_path, iter_tsv
 from ..errors import DataFileError
+from .trie import trie
 
 # family name first in English writing
 _FAMILY_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
@@ -87,8 +88,18 @@ def _short_forms() -> dict[str, str | None]:
     return {ld.name: ld.short for ld in load_leaders()}
 
 
-# every name opens with a capital: only capitalised words are looked up
+# a word (as a name's first word is one) and what belongs to one
 _WORD = re.compile(r"(?<![\w'’.-])[^\W\d_a-z][\w'’.-]*")
+_IN_WORD = re.compile(r"[\w'’.-]")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> re.Pattern:
+    """The names' first words as one regex (a trie), each standing whole but for what
+    stands before it (checked on each match: a regex that starts with a letter is
+    searched for faster)."""
+    words = [w for w in _by_first_word() if _WORD.fullmatch(w)]
+    return re.compile(rf"(?:{trie(words)})(?![\w'’.-])" if words else "(?!)")
 
 
 def leaders_named(text: str, pair: tuple[str, ...] | None = None) -> dict[str, str]:
@@ -99,10 +110,10 @@ def leaders_named(text: str, pair: tuple[str, ...] | None = None) -> dict[str, s
     index = _by_first_word()
     shorts = _short_forms()
     found: dict[str, str] = {}
-    for m in _WORD.finditer(text):
-        cands = index.get(m.group(0))
-        if not cands:
-            continue
+    for m in _first_words().finditer(text):
+        if m.start() and _IN_WORD.match(text, m.start() - 1):
+            continue                       # the end of a longer word
+        cands = index[m.group(0)]
         for name, codes in cands:
             if not text.startswith(name, m.start()):
                 continue
