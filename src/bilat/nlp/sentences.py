@@ -41,8 +41,9 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     abbrevs = _abbreviations()
     for m in _END_RE.finditer(line):
         stop = m.start()
-        word = re.search(r"(\S+)$", line[s:stop])
-        w = word.group(1).lower() if word else ""
+        before = line[s:stop]
+        # the word the stop ends (none after a space)
+        w = before.rsplit(None, 1)[-1].lower() if before and not before[-1].isspace() else ""
         w = w.lstrip("(\"'“‘")
         if w + "." in abbrevs or w in abbrevs:
             continue
