@@ -20,6 +20,16 @@ _PERSON_MODES = frozenset({"arrest", "expel", "release", "deport", "kill", "abdu
 _SINGLE = frozenset({"he", "she", "him", "her", "another"})
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> dict:
+    return words().get("numbers") or {}
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> dict:
+    return words().get("multipliers") or {}
+
+
 def _number(tok: Token) -> int | None:
     low = tok.low
     if _NUM_RE.match(low):
@@ -27,19 +37,24 @@ def _number(tok: Token) -> int | None:
             return int(low.replace(",", ""))
         except ValueError:
             return None
-    n = (words().get("numbers") or {}).get(low)
+    n = _number_words().get(low)
     return int(n) if isinstance(n, int) else None
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 def _number_at(toks: list[Token], k: int) -> tuple[int | None, int]:
     """The number that starts at token k and the index of its last token:
     "two thousand" -> 2000, "half a million" -> 500000, "1.5 million" -> 1500000."""
-    mult = words().get("multipliers") or {}
     low = toks[k].low
+    if not low[:1].isdigit() and low not in _number_words() and low != "half":
+        return None, k                    # most words: no number starts here
+    mult = _multipliers()
     if low == "half" and k + 2 < len(toks) and toks[k + 1].low == "a" and toks[k + 2].low in mult:
         return mult[toks[k + 2].low] // 2, k + 2
     n: float | None = _number(toks[k])
-    if n is None and re.fullmatch(r"\d+\.\d+", low) and k + 1 < len(toks) and toks[k + 1].low in mult:
+    if n is None and _DECIMAL.fullmatch(low) and k + 1 < len(toks) and toks[k + 1].low in mult:
         n = float(low)
     if n is None:
         return None, k
