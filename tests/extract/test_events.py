@@ -257,3 +257,13 @@ def test_a_ratification_is_not_the_signature_told_again():
     evs = extract_events(art, ("BOL", "CHL"))
     dates = sorted(e.date for e in evs if e.type == "SUPPORT")
     assert dates == ["2031-05", "2031-05-06"], [(e.type, e.mode, e.date) for e in evs]
+
+
+def test_states_named_in_a_setting_after_a_comma_are_no_parties():
+    from bilat.extract.events import extract_events
+    from bilat.sources import read_text
+    art = read_text("= Chile–Ecuador relations =\n\n== History ==\nDiplomatic relations were established in 1840, "
+                    "after the dissolution of the confederation between Peru and Bolivia.\n", "<t>")
+    evs = extract_events(art, ("CHL", "ECU"))
+    assert [(e.type, e.actors) for e in evs if e.type == "SUPPORT"] == [("SUPPORT", ("CHL", "ECU"))], \
+        [(e.type, e.source, e.target, e.actors) for e in evs]

@@ -20,7 +20,7 @@ from .document import Document, Sentence, facts_lexicon
 from .places import locate, sovereign
 
 # A place name: capitalised words, with the particles that live inside names.
-_NAME = (r"(?:[A-Z][\w'’.-]*)(?:[ -](?:[A-Z][\w'’.-]*|(?:de|del|da|do|la|le|am|an|upon|on|sur|en)"
+_NAME = (r"(?:[A-Z][\w'’.-]*)(?:[ -](?:[A-Z][\w'’.-]*|(?:de|del|da|do|dos|das|des|du|di|la|le|am|an|upon|on|sur|en|es|el|al)"
          r"(?: (?:la|las|los|les|el))?)(?=[ -][A-Z])|[ -][A-Z][\w'’.-]*)*")
 _PREP = re.compile(r"\s*(?:,\s*|\s+(?:is\s+|are\s+)?(?:located\s+|based\s+)?in\s+)")   # "embassy in"
 _LIST_SEP = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+)")

@@ -311,7 +311,7 @@ def _pair_pronoun(lows: list[str], hit: Hit, source, target, pair: tuple[str, st
 
 
 def _new_clause_before(toks: list[Token], lows: list[str], hit: Hit, a: Actor, nxt: int) -> bool:
-    """Is actor `a` past a comma that opens another clause (", adopted ...", ", X addressed")?"""
+    """Is actor `a` past a comma that opens another clause (", adopted ...", ", X addressed", ", after ...")?"""
     span = range(hit.last + 1, a.first)
     commas = [k for k in span if lows[k] == ","]
     if not commas:
@@ -320,8 +320,8 @@ def _new_clause_before(toks: list[Token], lows: list[str], hit: Hit, a: Actor, n
         return True                       # the subject of the next trigger
     for k in commas:
         w = lows[k + 1] if k + 1 < len(lows) else ""
-        if w == "and" or (w.endswith("ed") and toks[k + 1].text[:1].islower()):
-            return True
+        if w == "and" or (w.endswith("ed") and toks[k + 1].text[:1].islower()) or w in wordset("subordinators"):
+            return True                   # ", after the dissolution of the union between X and Y": a setting
     return False
 
 
