@@ -267,3 +267,14 @@ def test_states_named_in_a_setting_after_a_comma_are_no_parties():
     evs = extract_events(art, ("CHL", "ECU"))
     assert [(e.type, e.actors) for e in evs if e.type == "SUPPORT"] == [("SUPPORT", ("CHL", "ECU"))], \
         [(e.type, e.source, e.target, e.actors) for e in evs]
+
+
+def test_the_possessor_of_a_protest_is_its_author():
+    from bilat.extract.events import extract_events
+    from bilat.sources import read_text
+    art = read_text("= Chile–Peru relations =\n\n== History ==\nOn 22 May 2031 Chile closed two crossings, and on "
+                    "24 May its ambassador in Lima, Juan Soto, delivered Chile's objection to the Peruvian foreign "
+                    "ministry.\n", "<t>")
+    evs = extract_events(art, ("CHL", "PER"))
+    assert [(e.source, e.target) for e in evs if e.type == "ACCUSE"] == [("CHL", "PER")], \
+        [(e.type, e.source, e.target) for e in evs]

@@ -228,8 +228,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 objs.sort(key=lambda a: (other_side and a.code not in pair, _obj_rank(toks, lows, hit, a), a.first))
                 obj = objs[0] if objs else None
                 # "backed Bolivia's admission to the UN", "held up Croatia's bid to join the OECD": the
-                # possessor right after the verb is acted on, not the body it would join
-                poss = next((a for a in objs if a.first <= hit.last + 2 and toks[a.last].text.endswith(("'s", "’s"))
+                # possessor right after the verb is acted on, not the body it would join (but "delivered
+                # Finland's objection": the possessor of a protest is its author)
+                poss = next((a for a in objs if hit.pattern.type in ("SUPPORT", "REJECT") and a.first <= hit.last + 2 and toks[a.last].text.endswith(("'s", "’s"))
                              and a.last + 1 < len(toks) and toks[a.last + 1].text[:1].islower()), None)
                 obj = poss or obj
                 if obj is not None:
