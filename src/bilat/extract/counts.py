@@ -223,14 +223,12 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 
 _ONE = frozenset(("a", "an", "its", "his", "her", "the", "one"))
-# besides a preposition, the words that may follow the one person's noun ("recalled its envoy home")
-_AFTER_ONE = frozenset(("and", "was", "were", "who", "had", "back", "home"))
 
 
 def _one_person(toks: list[Token], span: list[int], passive: bool) -> tuple[int | None, str | None]:
     """"recalled its ambassador", "its own envoy", "the detained journalist was freed": one person."""
     nouns = wordset("one_person_nouns")
-    after = wordset("prepositions") | _AFTER_ONE
+    after = wordset("after_one_person")
     seq = span[-5:] if passive else span[:5]
     for i, k in enumerate(seq):
         if toks[k].low in _ONE:

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..nlp.edtf_span import span
 
 from .candidates import Candidate
+from .lexicon import TREATY_MODES
 
 # modes that tell the same act in other words
 _SAME_ACT = [frozenset({"recognize", "relations"}), frozenset({"visit", "meet", "host"}),
@@ -26,7 +27,8 @@ _SAME_ACT = [frozenset({"recognize", "relations"}), frozenset({"visit", "meet", 
              frozenset({"military", "aerial", "kill", "explosives", "beat", "invade", "artillery", "firearms"})]
 # acts whose two sides do the same thing: parties are a set, not a direction
 # (a signature and a ratification are two acts: never the same act across sentences, see _SAME_ACT)
-_MUTUAL_MODES = frozenset({"sign", "ratify", "relations", "recognize", "settle", None})
+_MUTUAL_MODES = TREATY_MODES | {"relations", "recognize", "settle", None}
+_TREATY_OR_NONE = TREATY_MODES | {None}
 # types that tell one act in two words ("the Agreement was signed")
 _SAME_TYPE = [frozenset({"SUPPORT", "AGREE"})]
 
@@ -92,7 +94,7 @@ def _types_match(a: Candidate, b: Candidate, same_sentence: bool) -> bool:
     if a.type == b.type:
         return True
     return same_sentence and any(a.type in g and b.type in g for g in _SAME_TYPE) and \
-        (a.mode in ("sign", "ratify", None) and b.mode in ("sign", "ratify", None))
+        (a.mode in _TREATY_OR_NONE and b.mode in _TREATY_OR_NONE)
 
 
 def _open(v: str | None) -> bool:

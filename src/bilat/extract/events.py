@@ -20,6 +20,7 @@ from ..nlp.gazetteer import gazetteer
 from ..nlp.timex import calendar_dates
 from .candidates import Candidate, sentence_candidates
 from .dedup import REACTIONS, interval, link_responses, merge
+from .lexicon import TREATY_MODES
 from .places import sovereign
 from .document import Document
 from .quotes import quoted, speech_events
@@ -49,7 +50,8 @@ def _place_in(name: str, code: str) -> bool:
     return p is not None and sovereign(p.country) == code
 
 
-# a complaint brought before a court or organisation is made against the other side
+# acts a sentence naming no party tells of the pair itself: a treaty, relations, a settlement
+_PAIR_MODES = TREATY_MODES | {"relations", "settle", None}
 # acts whose organisation target (a court, the EU) stands in for the other side of the pair
 _VIA_FORUM = frozenset({"ACCUSE", "REQUEST", "PROTEST", "SANCTION"})
 
@@ -69,7 +71,7 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
         # sanctions": the EU imposes them with X, on Y
         c.target = other[c.source]
     s, t = c.source, c.target
-    if s is None and t is None and (c.type in ("SUPPORT", "AGREE") and c.mode in ("sign", "ratify", "relations", "settle", None)
+    if s is None and t is None and (c.type in ("SUPPORT", "AGREE") and c.mode in _PAIR_MODES
                                     or c.mode in ("ceasefire", "meet", "negotiate")):
         c.symmetric = True                # a treaty, truce or talks the sentence names no party to: the pair's own
     if c.symmetric:

@@ -10,7 +10,7 @@ consequence (", injuring several") adds nothing to the record.
 """
 from __future__ import annotations
 
-from .lexicon import inflected_wordset, past_forms, wordset
+from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset
 from .modality import cue_words, embedded, mode_of
 from .triggers import Hit, Token, clause_start
 
@@ -264,7 +264,7 @@ def _sanctioned(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
 def _treaty_content(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
     """"signed the treaty, which set up regular consultations": what an agreement provides is its
     content, not an act of its own."""
-    if not kept or kept[-1].pattern.mode not in ("sign", "ratify") or hit.pattern.type not in ("CONSULT", "COOPERATE"):
+    if not kept or kept[-1].pattern.mode not in TREATY_MODES or hit.pattern.type not in ("CONSULT", "COOPERATE"):
         return False
     between = [t.low for t in toks[kept[-1].last + 1:hit.first]]
     return ("which" in between or "whereby" in between) and ";" not in between and len(between) <= 14

@@ -15,6 +15,8 @@ from ..errors import DataFileError
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+# the trigger modes of a treaty's making: signing it and ratifying it (two acts, see dedup)
+TREATY_MODES = frozenset({"sign", "ratify"})
 
 # words that never take inflections in a pattern (grammar words)
 _FIXED = frozenset("a an the to of on in at by for from with into over under and or not no its their "

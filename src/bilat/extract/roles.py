@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
-from .lexicon import inflected_wordset, noun_wordset, wordset
+from .lexicon import TREATY_MODES, inflected_wordset, noun_wordset, wordset
 from .triggers import Hit, Token, clause_start, relative_clauses
 
 @dataclass(frozen=True)
@@ -29,8 +29,8 @@ class Roles:
 
 # types where acting together is the normal reading when no direction is given
 _SYMMETRIC_TYPES = frozenset({"SUPPORT", "AGREE", "CONSULT", "COOPERATE"})
-_SYMMETRIC_MODES = frozenset({"sign", "ratify", "relations", "settle", "meet", "negotiate", "partnership", None, "economic",
-                              "military"})
+_SYMMETRIC_MODES = TREATY_MODES | {"relations", "settle", "meet", "negotiate", "partnership", None, "economic",
+                                    "military"}
 
 
 def is_passive(toks: list[Token], hit: Hit) -> bool:
@@ -230,9 +230,9 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 # "backed Bolivia's admission to the UN", "held up Croatia's bid to join the OECD": the
                 # possessor right after the verb is acted on, not the body it would join (but "delivered
                 # Finland's objection": the possessor of a protest is its author)
-                poss = next((a for a in objs if hit.pattern.type in ("SUPPORT", "REJECT") and a.first <= hit.last + 2 and toks[a.last].text.endswith(("'s", "’s"))
-                             and a.last + 1 < len(toks) and toks[a.last + 1].text[:1].islower()), None)
-                obj = poss or obj
+                if hit.pattern.type in ("SUPPORT", "REJECT"):
+                    obj = next((a for a in objs if a.first <= hit.last + 2 and _possessive_text(toks[a.last].text)
+                                and a.last + 1 < len(toks) and toks[a.last + 1].text[:1].islower()), obj)
                 if obj is not None:
                     target = obj.code
         if target is None and not symmetric and hit.pattern.mode in ("open-mission", "close-mission"):
