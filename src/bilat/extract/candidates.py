@@ -340,17 +340,29 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         symmetric = r.symmetric
         if typ == "CONSULT":
             src, tgt, symmetric = _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi)
+        # "both recalled their ambassadors": an expulsion or recall has one side acting on the
+        # other, so a mutual one is two acts, one each way, of one envoy each
+        sides = [(src, tgt)]
+        if symmetric and typ == "SANCTION" and mode in _ONE_WAY_MODES:
+            a, b = (src, tgt) if src and tgt else (pair or (None, None))
+            if a and b and a != b:
+                sides, symmetric = [(a, b), (b, a)], False
+            c = c // 2 if c and c % 2 == 0 else None
         for k, d in enumerate(dates):
-            out.append(Candidate(
-                type=typ, mode=mode, cameo=cameo,
-                goldstein=goldstein.get(cameo), context=_contexts(hit, cued),
-                source=src, target=tgt, symmetric=symmetric,
-                count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
-                start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
-                date_own=own, explicit=r.explicit, named=r.named,
-                conditional=conditional,
-                count_noun=noun, passive=r.passive))
+            for s_, t_ in sides:
+                out.append(Candidate(
+                    type=typ, mode=mode, cameo=cameo,
+                    goldstein=goldstein.get(cameo), context=_contexts(hit, cued),
+                    source=s_, target=t_, symmetric=symmetric,
+                    count=c if k == 0 else _count_before(toks, timexes, d, hit, hi, c), date=d, modality=modality,
+                    start=start, end=end, head=toks[hit.head].start, trigger=trig, response_cue=cue, order=n,
+                    date_own=own, explicit=r.explicit, named=r.named,
+                    conditional=conditional,
+                    count_noun=noun, passive=r.passive))
     return out
+
+
+_ONE_WAY_MODES = frozenset({"expel", "reduce-relations"})
 
 
 def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):

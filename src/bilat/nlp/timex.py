@@ -112,8 +112,16 @@ def attributive_year(text: str, t, names: bool = False) -> bool:
     "the 2005 Comprehensive Peace Agreement")."""
     before = text[max(0, t.start - 6):t.start].lower()
     after = text[t.end:t.end + 2]
-    return t.text.isdigit() and (before.endswith("the ") or before.endswith(" its ") or before.endswith("a ")) \
-        and after[:1] == " " and (after[1:2].islower() or (names and after[1:2].isupper()))
+    if not (t.text.isdigit() and after[:1] == " "):
+        return False
+    if after[1:2].islower() and _NAMED_YEAR.search(text, max(0, t.start - 60), t.start):
+        return True                       # "the Zapad 2017 exercise": a year inside a name
+    return (before.endswith("the ") or before.endswith(" its ") or before.endswith("a ")) \
+        and (after[1:2].islower() or (names and after[1:2].isupper()))
+
+
+# a determiner, then one to three capitalised words, then the year ("the Southern Star 2019 …")
+_NAMED_YEAR = re.compile(r"(?<![\w-])(?i:the|an?|its|their)\s+(?:[A-Z][\w-]*\s+){1,3}$")
 
 
 class TimeIndex:
