@@ -56,8 +56,10 @@ def _kind_of(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stand_in() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in facts_lexicon()["mission_stand_in"])
+def _not_a_mission() -> tuple[re.Pattern, ...]:
+    """What, said right before a mission's kind, makes it no mission open now: a stand-in or a plan."""
+    lex = facts_lexicon()
+    return tuple(re.compile(p, re.I) for p in lex["mission_stand_in"] + lex["mission_planned"])
 
 
 _ACTED_ON = re.compile(r"\b[a-z]+ed\s+(?:the\s+)?$")
@@ -151,7 +153,7 @@ def _missions_in(doc: Document, s: Sentence, present: bool) -> list[_Found]:
                 break
             kind = _kind_of(km.group("kind"))
             before = text[max(s.start, seg_start + km.start() - 60):seg_start + km.start()]
-            if any(rx.search(before) for rx in _stand_in()):
+            if any(rx.search(before) for rx in _not_a_mission()):
                 pos = km.end()
                 continue
             pm = _PREP.match(seg, km.end())
