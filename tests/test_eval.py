@@ -26,7 +26,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout19: 0.739 (after the fixes made on the fourteenth to eighteenth; 0.738 before them);
 #   heldout20: 0.732 (after the fixes made on the fourteenth to nineteenth; 0.729 before them);
 #   heldout21: 0.770 (after the fixes made on the fourteenth to twentieth; 0.767 before them);
-#   heldout22: 0.769 (after the fixes made on the fourteenth to twenty-first).
+#   heldout22: 0.769 (after the fixes made on the fourteenth to twenty-first);
+#   heldout23: 0.765 (after the fixes made on the fourteenth to twenty-second).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -63,6 +64,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout20", 0.93, 0.74),
     ("heldout21", 0.87, 0.76),
     ("heldout22", 0.90, 0.78),
+    ("heldout23", 0.90, 0.76),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

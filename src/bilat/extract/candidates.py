@@ -340,10 +340,10 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         symmetric = r.symmetric
         if typ == "CONSULT":
             src, tgt, symmetric = _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi)
-        # "both recalled their ambassadors": an expulsion or recall has one side acting on the
-        # other, so a mutual one is two acts, one each way, of one envoy each
+        # "both recalled their ambassadors", "summoned each other's ambassadors": an expulsion, a
+        # recall or a summons has one side acting on the other, so a mutual one is two acts, one each way
         sides = [(src, tgt)]
-        if symmetric and typ == "SANCTION" and mode in _ONE_WAY_MODES:
+        if symmetric and (typ == "SANCTION" and mode in _ONE_WAY_MODES or toks[hit.head].low.startswith("summon")):
             a, b = (src, tgt) if src and tgt else (pair or (None, None))
             if a and b and a != b:
                 sides, symmetric = [(a, b), (b, a)], False
