@@ -22,7 +22,7 @@ from . import actors as act
 from ..nlp.anchor import END_POINT
 from ..nlp.timex import attributive_year
 from .counts import counted_noun
-from .lexicon import cameo_table, noun_wordset, past_forms, wordset, words
+from .lexicon import cameo_table, inflected_wordset, noun_wordset, past_forms, wordset, words
 from .filters import keep
 from .modality import cue_words, mode_of
 from .roles import assign
@@ -343,11 +343,12 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         # "both recalled their ambassadors", "summoned each other's ambassadors": an expulsion, a
         # recall or a summons has one side acting on the other, so a mutual one is two acts, one each way
         sides = [(src, tgt)]
-        if symmetric and (typ == "SANCTION" and mode in _ONE_WAY_MODES or toks[hit.head].low.startswith("summon")):
+        if symmetric and (typ == "SANCTION" and mode in _ONE_WAY_MODES
+                          or toks[hit.head].low in inflected_wordset("one_way_verbs")):
             a, b = (src, tgt) if src and tgt else (pair or (None, None))
             if a and b and a != b:
                 sides, symmetric = [(a, b), (b, a)], False
-            c = c // 2 if c and c % 2 == 0 else None
+                c = c // 2 if c and c % 2 == 0 else None     # "their ambassadors": one each
         for k, d in enumerate(dates):
             for s_, t_ in sides:
                 out.append(Candidate(

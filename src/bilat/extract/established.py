@@ -22,9 +22,13 @@ def _vague():
     return re.compile(facts_lexicon()["establishment_vague"], re.I)
 
 
-_NEVER = re.compile(r"\b(?:never|not)\s+(?:\w+\s+)?$", re.I)
+@lru_cache(maxsize=1)
+def _never_and_soon_after():
+    lex = facts_lexicon()
+    return re.compile(lex["establishment_never"], re.I), re.compile(lex["establishment_soon_after"], re.I)
+
+
 _UNTIL = re.compile(r"[^.;]*?\buntil\b", re.I)
-_SOON_AFTER = re.compile(r"\b(?:soon|shortly|not long)\s+after\b", re.I)
 
 
 def extract_established(doc: Document) -> Established | None:
@@ -35,6 +39,7 @@ def extract_established(doc: Document) -> Established | None:
 
 
 def _first_dated(doc: Document, ordered, triggers, negative) -> Established | None:
+    never, soon_after = _never_and_soon_after()
     for s in ordered:
         # every trigger in the sentence, earliest first: "first established in X,
         # restored in Y" and "exchanged envoys in X; present relations date from Y"
@@ -43,7 +48,7 @@ def _first_dated(doc: Document, ordered, triggers, negative) -> Established | No
             # "restored relations" is not the establishment; "has never recognised" is none at all
             # (but "did not establish relations until 2008" is one, in 2008)
             if negative.search(s.text[max(0, m.end() - 25):m.end()]) or \
-                    (_NEVER.search(s.text, 0, m.start()) and not _UNTIL.match(s.text, m.end())):
+                    (never.search(s.text, 0, m.start()) and not _UNTIL.match(s.text, m.end())):
                 continue
             at = s.start + m.end()
             # "the 2005 Comprehensive Peace Agreement" names a thing, it dates nothing
@@ -59,7 +64,7 @@ def _first_dated(doc: Document, ordered, triggers, negative) -> Established | No
             value = t.value.split("/")[0] or None
             if value and not after and _vague().match(doc.text, at, s.end):
                 value = value[:4]         # "... on 11 August 1960, and relations soon afterwards": 1960
-            elif value and after and _SOON_AFTER.search(doc.text, at, t.start):
+            elif value and after and soon_after.search(doc.text, at, t.start):
                 value = value[:4]         # "established relations soon after independence in July 1962": 1962
             return Established(date=value, evidence=(doc.evidence(s),))
     return None

@@ -88,7 +88,7 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     undone = wordset("undone")
     # "declined to host the exercises planned for May": after a finite verb, what was planned is its object
     finite = lows[hit.first].endswith("ed") and (hit.first == 0 or lows[hit.first - 1] not in _DETERMINERS)
-    for k in range(hit.last + 1, min(len(lows), hit.last + 7) if not finite else hit.last + 1):
+    for k in range(hit.last + 1, hit.last + 1 if finite else min(len(lows), hit.last + 7)):
         if lows[k] == "," and k + 1 < len(lows) and lows[k + 1] in undone:
             after.append(lows[k + 1])     # "a summit between them, scheduled for May, was cancelled"
             break
