@@ -27,7 +27,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout20: 0.732 (after the fixes made on the fourteenth to nineteenth; 0.729 before them);
 #   heldout21: 0.770 (after the fixes made on the fourteenth to twentieth; 0.767 before them);
 #   heldout22: 0.769 (after the fixes made on the fourteenth to twenty-first);
-#   heldout23: 0.765 (after the fixes made on the fourteenth to twenty-second).
+#   heldout23: 0.765 (after the fixes made on the fourteenth to twenty-second);
+#   heldout24: 0.779 (after the fixes made on the fourteenth to twenty-third).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -65,6 +66,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout21", 0.87, 0.76),
     ("heldout22", 0.90, 0.78),
     ("heldout23", 0.90, 0.76),
+    ("heldout24", 0.88, 0.79),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

@@ -110,6 +110,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     preps = wordset("prepositions")
     numbers, adjectives = wordset("number_words"), wordset("name_adjectives")
     titles, named_by_place = wordset("ruler_titles"), wordset("named_by_place")
+    currencies = wordset("currencies")
     before_place = _before_place()
     spans: list[tuple[int, int, str, str]] = []
     for m in mentions:
@@ -174,6 +175,8 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
             continue                      # "UN-brokered", "Russian-made": a modifier, not an actor
         if kind in ("demonym", "adjective") and a > 0 and lows[a - 1] == "ethnic":
             continue                      # "ethnic Albanians" in Serbia are not Albania
+        if b + 1 < len(toks) and lows[b + 1] in currencies:
+            continue                      # "60 million Indian rupees": money, no party
         if kind in ("demonym", "adjective") and prev_span and prev_span[1] == a - 1 \
                 and prev_span[3] in ("demonym", "adjective"):
             continue                      # "Bosnian Serbs": the first word names the state

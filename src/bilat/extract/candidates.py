@@ -196,19 +196,26 @@ def _subordinators() -> frozenset[str]:
     return frozenset(w.capitalize() for w in wordset("subordinators"))
 
 
-def _dates(timexes, toks: list[Token], lo: int, hi: int, head: int, text: str,
-           heads: list[int] = ()) -> tuple[list[str], bool]:
+def _dates(timexes, toks: list[Token], lo: int, hi: int, hit: Hit, text: str,
+           hits: list[Hit] = ()) -> tuple[list[str], bool]:
     """Dates of a hit's stretch lo..hi: ([values], own) or ([], False) when it has none.
     In a stretch shared by several triggers, a date belongs to the nearest one."""
+    head = hit.head
     a = toks[lo].start
     b = toks[hi - 1].end
     mine = toks[head].start
     # "agreed to ..., and in August Peru named ...": a date fronting a clause of its own is not this verb's
     own = [t for t in timexes if a <= t.start and t.end <= b
            and not (t.start > mine and _CLAUSE_AFTER.search(text, mine, t.start))]
-    others = [toks[h].start for h in heads if h != head and toks[lo].start <= toks[h].start <= b]
+    others = [h for h in hits if h.head != head and toks[lo].start <= toks[h.head].start <= b]
     if others:
-        own = [t for t in own if all(abs(t.start - mine) <= abs(t.start - o) for o in others)]
+        # from the nearest word of each trigger to the date's start, so that a date lies nearer the
+        # words before it ("a state visit to X in May 2003 Y named ...": the visit's; "signed in
+        # September 2012, entered into force ...": the signing's)
+        def gap(t, h: Hit) -> int:
+            return min(t.start - toks[w].end if toks[w].end <= t.start else max(0, toks[w].start - t.start)
+                       for w in h.words)
+        own = [t for t in own if all(gap(t, hit) <= gap(t, o) for o in others)]
     if own:
         sa, sb = _segment(toks, head)
         seg = [t for t in own if sa <= t.start and t.end <= sb]
@@ -309,9 +316,13 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
         if c is None and r.passive and n > 0 and roles[n - 1].passive and out and out[-1].order == n - 1:
             c, noun = out[-1].count, out[-1].count_noun   # "was charged with espionage and freed": the same person
-        dates, own = _dates(timexes, toks, lo, hi, hit.head, text, heads)
+        dates, own = _dates(timexes, toks, lo, hi, hit, text, hits)
         if not dates:
-            if prev_dates:
+            # "...; at the signing X also announced ...": the act named takes place on its date
+            named = _named_act(toks, lo, hit.first, out)
+            if named is not None:
+                dates = [named.date]
+            elif prev_dates:
                 dates = prev_dates[-1:]
             else:
                 hpos = toks[hit.head].start
@@ -364,6 +375,20 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
 
 
 _ONE_WAY_MODES = frozenset({"expel", "reduce-relations"})
+
+
+def _named_act(toks: list[Token], lo: int, first: int, found: list[Candidate]) -> Candidate | None:
+    """The act of this sentence that "at the signing", "during the visit" before a trigger points
+    back at (the mode a noun names: words.yaml's act_nouns), if one was told before it."""
+    nouns = words()["act_nouns"]
+    for k in range(max(lo, 2), first):
+        mode = nouns.get(toks[k].low)
+        if mode and toks[k - 1].low == "the" and toks[k - 2].low in ("at", "during", "after"):
+            acts = [c for c in reversed(found) if c.mode == mode and c.date]
+            # "the signing" is the act told by "signed", not the entry into force beside it
+            told = [c for c in acts if any(w.lower().startswith(toks[k].low[:4]) for w in c.trigger.split())]
+            return (told or acts or [None])[0]
+    return None
 
 
 def _guest_to_host(mode, src, tgt, symmetric, toks, hit, actors, pair, hi):

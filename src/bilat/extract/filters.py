@@ -39,7 +39,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
             t.low for t in toks[hits[n - 1].last + 1:hit.first])
         inner = embedded(toks, hits, n) or chained
         if inner or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
-                or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out):
+                or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out) or _reason(toks, hit, out):
             continue
         if _adjectival(toks, hit) or _charged(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
                 or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors):
@@ -177,6 +177,15 @@ def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
                                           # chaff": the act before is another clause's
     return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
         h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse" and toks[h.last].low != "from"
+
+
+def _reason(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
+    """"expelled four diplomats for harassing dissidents", "jailed him for insulting the king": a
+    gerund after "for" gives the reason for the act before it, which the sentence does not tell as done."""
+    h = hit.first
+    if h == 0 or toks[h - 1].low != "for" or not toks[h].low.endswith("ing"):
+        return False
+    return any(k.last < h - 1 and not any(t.low in (";", ":") for t in toks[k.last:h]) for k in kept)
 
 
 def _charged(toks: list[Token], hit: Hit) -> bool:

@@ -20,6 +20,7 @@ _PREPS = frozenset("at in on with during after before by from to for of under ov
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 _MODALS = frozenset("would will should shall must could might may".split())
+_SUBORDINATORS = frozenset("after before when because since until once while as".split())
 _DETERMINERS = frozenset("a an the this that his her its their any every each all".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
                    "in the book", "plot")
@@ -72,6 +73,9 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     if is_fiction(lows, hit, section_title):
         return "fiction"
     neg = _has(lows, lo, hit.first, "negation")
+    if neg is not None and lows[neg] in ("without", "no") and \
+            any(w in _SUBORDINATORS for w in lows[neg + 1:hit.first]):
+        neg = None                        # "ended without agreement after X refused ...": the cue has its own clause
     if neg is None and hit.last > hit.first:
         inside = _has(lows, hit.first, hit.last, "negation")   # "a settlement was not reached"
         neg = inside if inside is not None and inside not in hit.words else None
@@ -102,15 +106,20 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     if _proposed(lows, hit):
         return "future"                   # "proposed arming the rebels", "proposed a ceasefire": put forward, not done
     # a ceasefire is an act, typed AGREE, not a verb framing another act: "unless X arranged a ceasefire"
-    if hit.pattern.type not in _FRAMES or hit.pattern.mode == "ceasefire":
-        if _has(lows, lo, hit.first, "obligation") is not None:
-            return "obligation"
-        fut = _has(lows, lo, hit.first, "future")
-        if fut is not None and (lows[fut] not in ("will", "would", "shall")
-                                or _has(lows, max(0, fut - 10), fut, "decided") is None):
+    frame = hit.pattern.type in _FRAMES and hit.pattern.mode != "ceasefire"
+    if not frame and _has(lows, lo, hit.first, "obligation") is not None:
+        return "obligation"
+    # a threat, demand or refusal told with "would" is made now ("said it would reject any talks");
+    # one only intended ("the two governments intend to extend ...") is not yet made
+    fut = _has(lows, lo, hit.first, "future")
+    if fut is not None:
+        if frame:
+            if lows[fut] not in _MODALS:
+                return "future"
+        elif lows[fut] not in ("will", "would", "shall") or _has(lows, max(0, fut - 10), fut, "decided") is None:
             return "future"
-        if _has(lows, clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
-            return "hypothetical"
+    if not frame and _has(lows, clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
+        return "hypothetical"
     return None
 
 
