@@ -28,7 +28,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout21: 0.770 (after the fixes made on the fourteenth to twentieth; 0.767 before them);
 #   heldout22: 0.769 (after the fixes made on the fourteenth to twenty-first);
 #   heldout23: 0.765 (after the fixes made on the fourteenth to twenty-second);
-#   heldout24: 0.779 (after the fixes made on the fourteenth to twenty-third).
+#   heldout24: 0.779 (after the fixes made on the fourteenth to twenty-third);
+#   heldout25: 0.735 (after the fixes made on the fourteenth to twenty-fourth; 0.734 before them).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -67,6 +68,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout22", 0.90, 0.78),
     ("heldout23", 0.90, 0.76),
     ("heldout24", 0.88, 0.79),
+    ("heldout25", 0.95, 0.75),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus
