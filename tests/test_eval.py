@@ -29,7 +29,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout22: 0.769 (after the fixes made on the fourteenth to twenty-first);
 #   heldout23: 0.765 (after the fixes made on the fourteenth to twenty-second);
 #   heldout24: 0.779 (after the fixes made on the fourteenth to twenty-third);
-#   heldout25: 0.735 (after the fixes made on the fourteenth to twenty-fourth; 0.734 before them).
+#   heldout25: 0.735 (after the fixes made on the fourteenth to twenty-fourth; 0.734 before them);
+#   heldout26: 0.771 (after the fixes made on the fourteenth to twenty-fifth; 0.770 before them).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -69,6 +70,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout23", 0.90, 0.76),
     ("heldout24", 0.88, 0.79),
     ("heldout25", 0.95, 0.75),
+    ("heldout26", 0.85, 0.76),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

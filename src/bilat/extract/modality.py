@@ -94,7 +94,11 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     finite = lows[hit.first].endswith("ed") and (hit.first == 0 or lows[hit.first - 1] not in _DETERMINERS)
     for k in range(hit.last + 1, hit.last + 1 if finite else min(len(lows), hit.last + 7)):
         if lows[k] == "," and k + 1 < len(lows) and lows[k + 1] in undone:
-            after.append(lows[k + 1])     # "a summit between them, scheduled for May, was cancelled"
+            # "a summit between them, scheduled for May, was cancelled" (but "the visit, postponed
+            # twice, took place in January": it was made after all)
+            close = next((j for j in range(k + 2, min(len(lows), k + 8)) if lows[j] == ","), None)
+            if close is None or _has(lows, close + 1, close + 2, "done_after_all") is None:
+                after.append(lows[k + 1])
             break
         if lows[k] in (",", ";", ":", ".") or lows[k] in undone and lows[k - 1] in ("as", "than"):
             break
