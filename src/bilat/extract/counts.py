@@ -71,9 +71,15 @@ def _plural_demonyms() -> frozenset[str]:
     return frozenset(d for c in gazetteer().countries() for d in c.demonyms if d.endswith(("ese", "ss")))
 
 
+@lru_cache(maxsize=1)
+def _units() -> frozenset[str]:
+    """Measure words after a number: words.yaml's units and its currencies."""
+    return wordset("units") | wordset("currencies")
+
+
 def _noun_after(toks: list[Token], i: int, stop: int) -> tuple[int, str] | None:
     """The noun a number at i counts: skip adjectives and 'of the' up to 4 words."""
-    units = wordset("units")
+    units = _units()
     nouns = wordset("count_nouns")
     j = i + 1
     while j < min(stop, i + 6):
@@ -254,7 +260,7 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tup
     nouns = wordset("count_nouns")
     k = hit.first - 1
     hops = 0
-    units = wordset("units")
+    units = _units()
     # the walk stays in the trigger's noun phrase: not past a verb ("the two sides announced
     # disengagement") or a measure word
     while k >= lo and hops < 2 and toks[k].low.isalpha() and toks[k].low not in units \

@@ -17,15 +17,10 @@ def _patterns():
             [re.compile(p, re.I) for p in lex.get("establishment_weak", [])])
 
 
-@lru_cache(maxsize=1)
-def _vague():
-    return re.compile(facts_lexicon()["establishment_vague"], re.I)
-
-
-@lru_cache(maxsize=1)
-def _never_and_soon_after():
-    lex = facts_lexicon()
-    return re.compile(lex["establishment_never"], re.I), re.compile(lex["establishment_soon_after"], re.I)
+@lru_cache(maxsize=None)
+def _cue(key: str) -> re.Pattern:
+    """One of facts.yaml's establishment cues (establishment_vague, _never, _soon_after), compiled."""
+    return re.compile(facts_lexicon()[key], re.I)
 
 
 _UNTIL = re.compile(r"[^.;]*?\buntil\b", re.I)
@@ -39,7 +34,7 @@ def extract_established(doc: Document) -> Established | None:
 
 
 def _first_dated(doc: Document, ordered, triggers, negative) -> Established | None:
-    never, soon_after = _never_and_soon_after()
+    never, soon_after = _cue("establishment_never"), _cue("establishment_soon_after")
     for s in ordered:
         # every trigger in the sentence, earliest first: "first established in X,
         # restored in Y" and "exchanged envoys in X; present relations date from Y"
@@ -62,7 +57,7 @@ def _first_dated(doc: Document, ordered, triggers, negative) -> Established | No
             before = [t for t in dates if t.start < at]
             t = after[0] if after else (before or dates)[-1]
             value = t.value.split("/")[0] or None
-            if value and not after and _vague().match(doc.text, at, s.end):
+            if value and not after and _cue("establishment_vague").match(doc.text, at, s.end):
                 value = value[:4]         # "... on 11 August 1960, and relations soon afterwards": 1960
             elif value and after and soon_after.search(doc.text, at, t.start):
                 value = value[:4]         # "established relations soon after independence in July 1962": 1962

@@ -20,7 +20,6 @@ _PREPS = frozenset("at in on with during after before by from to for of under ov
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 _MODALS = frozenset("would will should shall must could might may".split())
-_SUBORDINATORS = frozenset("after before when because since until once while as".split())
 _DETERMINERS = frozenset("a an the this that his her its their any every each all".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
                    "in the book", "plot")
@@ -74,7 +73,7 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         return "fiction"
     neg = _has(lows, lo, hit.first, "negation")
     if neg is not None and lows[neg] in ("without", "no") and \
-            any(w in _SUBORDINATORS for w in lows[neg + 1:hit.first]):
+            not wordset("subordinators").isdisjoint(lows[neg + 1:hit.first]):
         neg = None                        # "ended without agreement after X refused ...": the cue has its own clause
     if neg is None and hit.last > hit.first:
         inside = _has(lows, hit.first, hit.last, "negation")   # "a settlement was not reached"
