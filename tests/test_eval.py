@@ -30,7 +30,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout23: 0.765 (after the fixes made on the fourteenth to twenty-second);
 #   heldout24: 0.779 (after the fixes made on the fourteenth to twenty-third);
 #   heldout25: 0.735 (after the fixes made on the fourteenth to twenty-fourth; 0.734 before them);
-#   heldout26: 0.771 (after the fixes made on the fourteenth to twenty-fifth; 0.770 before them).
+#   heldout26: 0.771 (after the fixes made on the fourteenth to twenty-fifth; 0.770 before them);
+#   heldout27: 0.753 (after the fixes made on the fourteenth to twenty-sixth).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -71,6 +72,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout24", 0.88, 0.79),
     ("heldout25", 0.95, 0.75),
     ("heldout26", 0.85, 0.76),
+    ("heldout27", 0.95, 0.75),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

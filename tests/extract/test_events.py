@@ -278,3 +278,12 @@ def test_the_possessor_of_a_protest_is_its_author():
     evs = extract_events(art, ("CHL", "PER"))
     assert [(e.source, e.target) for e in evs if e.type == "ACCUSE"] == [("CHL", "PER")], \
         [(e.type, e.source, e.target) for e in evs]
+
+
+def test_possessive_leader_names_the_party():
+    # "Bachelet's government" is Chile's: a leader's name with "'s" is still the leader
+    art = read_text("= Chile–Peru relations =\n\nChile–Peru relations are the relations between Chile and Peru.\n\n"
+                    "==History==\n===2000s===\nMichelle Bachelet's government recognised Alan García's new "
+                    "cabinet on 3 August 2006.\n", "<test>")
+    evs = [e for e in extract_events(art, ("CHL", "PER")) if not e.fictional]
+    assert [(e.type, e.source, e.target, e.date) for e in evs] == [("SUPPORT", "CHL", "PER", "2006-08-03")]

@@ -103,6 +103,11 @@ def _tok_index(toks: list[Token], offset: int) -> int:
     return bisect_right(toks, offset, key=_END)
 
 
+def _bare(name: str) -> str:
+    """A name without its possessive ending: "Chamberlain's government" is Chamberlain's."""
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
 def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = None,
                    place_code=None, pair: tuple[str, ...] = ()) -> list[Actor]:
     """Actors as token spans, from gazetteer mentions, institutions, known people and
@@ -131,7 +136,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
     taken = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     if people:
         calendar = _calendar_words()
-        for i in [k for k, t in enumerate(toks) if t.text in people]:
+        for i in [k for k, t in enumerate(toks) if _bare(t.text) in people]:
             t = toks[i]
             if i not in taken and t.text[:1].isupper():
                 # the span holds the given names and title too ("and Nikol Pashinyan"), so that a
@@ -141,7 +146,7 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
                         and toks[j - 1].text.isalpha() and lows[j - 1] not in preps and lows[j - 1] not in _DETERMINERS \
                         and lows[j - 1] not in calendar:
                     j -= 1
-                spans.append((j, i, people[t.text], "person"))
+                spans.append((j, i, people[_bare(t.text)], "person"))
                 taken.update(range(j, i + 1))
     if place_code is not None:
         free = 1                                   # the first token not looked at as part of a name

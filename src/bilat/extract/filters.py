@@ -10,11 +10,15 @@ consequence (", injuring several") adds nothing to the record.
 """
 from __future__ import annotations
 
-from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset
+from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset, words
 from .modality import cue_words, embedded, mode_of
 from .triggers import Hit, Token, clause_start
 
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"})
+# words that cannot be the noun a participle describes ("50 wounded in the attack")
+_NOT_NOUNS = frozenset({"by", "in", "on", "at", "and", "or", "to", "from", "with", "during", "when", "as",
+                        "a", "an", "the", "its", "their", "his", "her"})
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "all", "both", "its", "their"})
 _BACKGROUND = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "against"})
 
 
@@ -41,7 +45,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
         if inner or _anaphoric(toks, hit, actor_toks) or _consequence(toks, hits, n) \
                 or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out) or _reason(toks, hit, out):
             continue
-        if _adjectival(toks, hit) or _charged(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
+        if _adjectival(toks, hit, out) or _charged(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
                 or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
@@ -175,8 +179,15 @@ def _consequence(toks: list[Token], hits: list[Hit], n: int) -> bool:
     if ";" in between or any(x == "," and y == "and" for x, y in zip(between, between[1:])):
         return False                      # "X shone a laser at ..., and a fighter cut across ..., releasing
                                           # chaff": the act before is another clause's
-    return w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
-        h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse" and toks[h.last].low != "from"
+    if w.endswith("ing") and h.first > 0 and toks[h.first - 1].low == "," and \
+            h.pattern.type not in ("SANCTION",) and h.pattern.mode != "accuse" and toks[h.last].low != "from":
+        return True
+    # "stopped importing Polish coal, beginning a customs war", "blocked the road, starting a
+    # standoff": a name for the act before, not an act of its own
+    k = h.first - 1
+    if k >= 0 and toks[k].low in ("a", "an", "the"):
+        k -= 1
+    return k >= 1 and toks[k].low in wordset("onset_verbs") and toks[k - 1].low == ","
 
 
 def _reason(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
@@ -201,7 +212,7 @@ def _charged(toks: list[Token], hit: Hit) -> bool:
     return False
 
 
-def _adjectival(toks: list[Token], hit: Hit) -> bool:
+def _adjectival(toks: list[Token], hit: Hit, kept: list[Hit] = ()) -> bool:
     """"to protest alleged mistreatment", "released frozen funds": a participle that describes a noun
     (and the act an "alleged" names) is no act of its own."""
     h = hit.first
@@ -211,9 +222,23 @@ def _adjectival(toks: list[Token], hit: Hit) -> bool:
         return True
     if hit.head > h and toks[hit.head - 1].low in ("the", "a", "an"):
         return True                       # "troops on the left bank": the head word is an adjective here
+    if (hit.pattern.type == "ASSAULT" or kept) and len(hit.words) == 1 and toks[h].low.endswith("ed") \
+            and 1 < h < len(toks) - 1 and _counting(toks[h - 1].low) and toks[h - 2].low not in _DETERMINERS \
+            and toks[h + 1].low.isalpha() and toks[h + 1].low not in _NOT_NOUNS:
+        # "flew 50 wounded fighters to Muscat", "released seven jailed Americans": the number counts
+        # people so described (but "landed with 104 deported Indians" tells the deportation)
+        return True
     return len(hit.words) == 1 and toks[h].low == "alleged" and h + 1 < len(toks) \
         and toks[h + 1].low.isalpha() and toks[h + 1].low not in ("that", "to", "in", "on", "at", "by", "he", "she",
                                                                    "they", "it")
+
+
+def _counting(w: str) -> bool:
+    """A number that counts things: "50", "fifty" (not a year, not "one", which is as often a pronoun:
+    "a later one toured Beijing")."""
+    if w[:1].isdigit():
+        return not (len(w) == 4 and w.isdigit())
+    return w != "one" and w in (words().get("numbers") or {})
 
 
 def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:

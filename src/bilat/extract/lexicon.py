@@ -152,6 +152,12 @@ def first_index() -> dict[str, tuple[Pattern, ...]]:
     return {k: tuple(v) for k, v in idx.items()}
 
 
+@lru_cache(maxsize=1)
+def pattern_words() -> frozenset[str]:
+    """Every form any pattern word matches, wherever it stands in its pattern."""
+    return frozenset(w for p in patterns() for part in p.parts if not isinstance(part, tuple) for w in part)
+
+
 @lru_cache(maxsize=None)
 def wordset(key: str) -> frozenset[str]:
     """A list from words.yaml as a lower-case set; an entry "@other" brings in the list

@@ -123,7 +123,18 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
             return "future"
     if not frame and _has(lows, clause_start(lows, hit.first), hit.first, "hypothetical") is not None:
         return "hypothetical"
+    if _inverted_condition(lows, hit.first):
+        return "hypothetical"
     return None
+
+
+def _inverted_condition(lows: list[str], first: int) -> bool:
+    """"Had X joined the coalition, ...", "Were X to withdraw, ...": a condition told by inversion
+    at the head of the sentence, up to its first comma."""
+    if not lows or lows[0] not in ("had", "were", "should"):
+        return False
+    comma = next((k for k, w in enumerate(lows) if w in (",", ";")), len(lows))
+    return 1 < first < comma
 
 
 def _proposed(lows: list[str], hit: Hit) -> bool:

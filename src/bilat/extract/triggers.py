@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import Pattern, first_index
+from .lexicon import Pattern, first_index, pattern_words, wordset
 
 _TOKEN_RE = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_](?:[\w'’.-]*[\w])?|[^\w\s]")
 _CLAUSE_STOP = frozenset(";:")
@@ -131,9 +131,24 @@ def _next_word(parts: tuple) -> tuple[frozenset | None, int]:
     return None, 1
 
 
+def _unprefixed(toks: list[Token]) -> list[Token]:
+    """The tokens with "counter-tariffs", "re-imposed" read as the word after the prefix,
+    where the lexicon knows that word and not the whole."""
+    known = pattern_words()
+    prefixes = wordset("hyphen_prefixes")
+    out = list(toks)
+    for i, t in enumerate(toks):
+        pre, dash, rest = t.low.partition("-")
+        if dash and pre in prefixes and t.low not in known and rest in known:
+            out[i] = t._replace(low=rest)
+    return out
+
+
 def find(toks: list[Token]) -> list[Hit]:
     """Non-overlapping trigger hits, in text order."""
     idx = _entries()
+    if any("-" in t.low for t in toks):
+        toks = _unprefixed(toks)
     lows = [t.low for t in toks]
     n = len(lows)
     cands: list[Hit] = []
