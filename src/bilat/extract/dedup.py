@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..nlp.edtf_span import span
 
 from .candidates import Candidate
-from .lexicon import TREATY_MODES
+from .lexicon import TREATY_MODES, inflected_wordset
 
 # modes that tell the same act in other words
 _SAME_ACT = [frozenset({"recognize", "relations"}), frozenset({"visit", "meet", "host"}),
@@ -49,6 +49,11 @@ def _same_act(a: str | None, b: str | None, mutual: bool = False) -> bool:
     if mutual and a in _MUTUAL_MODES and b in _MUTUAL_MODES:
         return True                       # "signed a treaty in which each recognised the other"
     return any(a in g and b in g for g in _SAME_ACT)
+
+
+def _verdict(c: Candidate) -> bool:
+    """Is the act a court's sentence or conviction (words.yaml verdict_verbs), not the arrest before it?"""
+    return c.type == "COERCE" and not inflected_wordset("verdict_verbs").isdisjoint(c.trigger.lower().split())
 
 
 def _parties(c: Candidate, same_sentence: bool = False) -> tuple:
@@ -136,6 +141,8 @@ def merge(cands: list[Candidate]) -> list[Merged]:
                 continue
             if f.count is not None and c.count is not None and f.count != c.count:
                 continue                      # three diplomats expelled in March, then 35 staff: two acts
+            if _verdict(f) != _verdict(c):
+                continue                      # "arrested a Qatari doctor, and a court later sentenced him": two acts
             if same_sentence:
                 last = next(x for x in reversed(m.items) if x.start == c.start)
                 if c.date_own and c.date and not _open(c.date) and any(
