@@ -49,7 +49,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
                 or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
-                toks[hit.first - 2].low in ("when", "once", "after", "before", "as", "until", "while") and out:
+                toks[hit.first - 2].low in ("when", "once", "after", "before", "as", "while") and out:
             continue                      # "... when they resumed": background to the act before
         rel = next((k for k in range(hit.first - 1, max(-1, hit.first - 4), -1)
                     if toks[k].low in ("whom", "who", "which")), None)

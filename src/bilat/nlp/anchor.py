@@ -39,7 +39,8 @@ _MODIFIER = re.compile(r"\b(?:an?|his|her|their|its|whose|our|my|your|the)\s+$|'
 _UNTIL = re.compile(r"\b(until|till|from|since)\s+$", re.I)
 # before a date, its end point ("extended the lease to 2042", "stripped out by 2027"); lower case:
 # a sentence opening "By 1920 ..." tells where the narrative is. Events read it too.
-END_POINT = re.compile(r"\b(?:until|till|to|through|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$")
+# (but "go back to 1493", "date back to 1817": where something starts)
+END_POINT = re.compile(r"\b(?:until|till|(?<!back )to|through|by)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?$")
 _JOIN_AHEAD = re.compile(r"\s*(?:-|–|—|to|until|till|through)\s", re.I)
 _APPOS = re.compile(r"\s*[,–—-]\s*(?:(?:just|only|exactly|precisely)\s+)?")
 _SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
