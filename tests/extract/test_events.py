@@ -287,3 +287,12 @@ def test_possessive_leader_names_the_party():
                     "cabinet on 3 August 2006.\n", "<test>")
     evs = [e for e in extract_events(art, ("CHL", "PER")) if not e.fictional]
     assert [(e.type, e.source, e.target, e.date) for e in evs] == [("SUPPORT", "CHL", "PER", "2006-08-03")]
+
+
+def test_passive_act_by_an_unplaced_name_has_no_source():
+    # "was assassinated by Juan Pérez": the other side of the pair is not the killer
+    art = read_text("= Chile–Peru relations =\n\nChile–Peru relations are the relations between Chile and Peru.\n\n"
+                    "==History==\n===1990s===\nPresident Alberto Fujimori of Peru was attacked by Juan Pérez "
+                    "in Lima on 3 May 1994.\n", "<test>")
+    evs = [e for e in extract_events(art, ("CHL", "PER")) if not e.fictional and e.type == "ASSAULT"]
+    assert [(e.source, e.target) for e in evs] == [(None, "PER")]

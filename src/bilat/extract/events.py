@@ -94,8 +94,8 @@ def _fill(c: Candidate, pair: tuple[str, str], last: Candidate | None, subject: 
                 c.symmetric = True
         if s in other and (t is None or t == s):
             t = other[s]
-        elif t in other and s is None:
-            s = other[t]
+        elif t in other and s is None and not (c.passive and c.named):
+            s = other[t]                  # (but "was assassinated by Khalid Islambouli": by someone unplaced)
         elif s is None and t is None:
             s, t = None, None
     if s not in other and t not in other:

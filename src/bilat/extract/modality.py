@@ -19,6 +19,7 @@ _NEW_CLAUSE = frozenset(("and", "but", "while", "whereas", "then"))
 _PREPS = frozenset("at in on with during after before by from to for of under over near".split())
 # a trigger that takes another act as its complement: that act is not an event of its own
 _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
+_APPOSITION = frozenset(("a", "an", "which", "who", "whom", "whose"))   # ", a move that ...": a clause apart
 _MODALS = frozenset("would will should shall must could might may".split())
 _DETERMINERS = frozenset("a an the this that his her its their any every each all".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
@@ -85,6 +86,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     if neg is None and lows[start] in ("no", "§no") and hit.first - start <= 8 and \
             lows[start + 1] not in ("sooner", "longer", "doubt", "less", "more", "fewer", "matter"):
         neg = start                       # "No Chilean president has made an official visit"
+    if neg is None:
+        neg = _never_happened(lows, hit.last)
     if neg is not None and "until" not in lows[hit.last:hit.last + 12]:
         return "negation"
     after = []
@@ -125,6 +128,19 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
         return "hypothetical"
     if _inverted_condition(lows, hit.first):
         return "hypothetical"
+    return None
+
+
+def _never_happened(lows: list[str], last: int) -> int | None:
+    """"The meeting ... never took place", "the visit did not go ahead": the act told is denied
+    after it (words.yaml happened), within its clause."""
+    for k in range(last + 1, min(len(lows), last + 13)):
+        w = lows[k]
+        if w in (";", ":", ".") or (w == "," and k + 1 < len(lows) and (lows[k + 1] in _NEW_CLAUSE or
+                                                                    lows[k + 1] in _APPOSITION)):
+            return None
+        if w in ("never", "not", "n't") and _has(lows, k + 1, min(len(lows), k + 3), "happened") is not None:
+            return k
     return None
 
 

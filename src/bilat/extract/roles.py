@@ -293,6 +293,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             symmetric = True
         explicit = bool(subj_cands) and not coordinated
         named = not subj_cands and not coordinated and _named_subject(toks, left_lim, hit.first, actors)
+        if passive and source is None and agent is None:
+            named = _named_agent(toks, hit.last, actors)   # "was assassinated by Khalid Islambouli"
         roles = Roles(source, target, symmetric, passive, explicit, named)
         out.append(roles)
         prev_hit, prev_roles = hit, roles
@@ -424,6 +426,14 @@ def _named_subject(toks: list[Token], lo: int, hi: int, actors: list[Actor]) -> 
             return True
         j -= 1
     return False
+
+
+def _named_agent(toks: list[Token], last: int, actors: list[Actor]) -> bool:
+    """A passive act's "by" and a capitalised name that is no actor: someone the record cannot place."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].low != "by" or not toks[k + 1].text[:1].isupper():
+        return False
+    return not any(a.first <= k + 1 <= a.last for a in actors) and toks[k + 1].low not in _MONTHS
 
 
 _MONTHS = frozenset("january february march april may june july august september october november december "
