@@ -32,7 +32,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout25: 0.735 (after the fixes made on the fourteenth to twenty-fourth; 0.734 before them);
 #   heldout26: 0.771 (after the fixes made on the fourteenth to twenty-fifth; 0.770 before them);
 #   heldout27: 0.753 (after the fixes made on the fourteenth to twenty-sixth);
-#   heldout28: 0.761 (after the fixes made on the fourteenth to twenty-seventh; 0.762 before them).
+#   heldout28: 0.761 (after the fixes made on the fourteenth to twenty-seventh; 0.762 before them);
+#   heldout29: 0.753 (after the fixes made on the fourteenth to twenty-eighth; 0.748 before them).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -75,6 +76,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout26", 0.85, 0.76),
     ("heldout27", 0.95, 0.75),
     ("heldout28", 0.85, 0.76),
+    ("heldout29", 0.93, 0.75),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus
