@@ -33,7 +33,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout26: 0.771 (after the fixes made on the fourteenth to twenty-fifth; 0.770 before them);
 #   heldout27: 0.753 (after the fixes made on the fourteenth to twenty-sixth);
 #   heldout28: 0.761 (after the fixes made on the fourteenth to twenty-seventh; 0.762 before them);
-#   heldout29: 0.753 (after the fixes made on the fourteenth to twenty-eighth; 0.748 before them).
+#   heldout29: 0.753 (after the fixes made on the fourteenth to twenty-eighth; 0.748 before them);
+#   heldout30: 0.763 (after the fixes made on the fourteenth to twenty-ninth; 0.761 before them).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -77,6 +78,7 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout27", 0.95, 0.75),
     ("heldout28", 0.85, 0.76),
     ("heldout29", 0.93, 0.75),
+    ("heldout30", 0.93, 0.75),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus
