@@ -18,7 +18,8 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "their", "its"}
 # words that cannot be the noun a participle describes ("50 wounded in the attack")
 _NOT_NOUNS = frozenset({"by", "in", "on", "at", "and", "or", "to", "from", "with", "during", "when", "as",
                         "a", "an", "the", "its", "their", "his", "her"})
-_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "all", "both", "its", "their"})
+# words before a numeral that make it a noun phrase of its own ("the three signed", "all four")
+_BEFORE_NUMERAL = frozenset({"the", "a", "an", "these", "those", "all", "both", "its", "their"})
 _BACKGROUND = frozenset({"after", "before", "during", "following", "since", "amid", "despite", "until", "against"})
 
 
@@ -223,7 +224,7 @@ def _adjectival(toks: list[Token], hit: Hit, kept: list[Hit] = ()) -> bool:
     if hit.head > h and toks[hit.head - 1].low in ("the", "a", "an"):
         return True                       # "troops on the left bank": the head word is an adjective here
     if (hit.pattern.type == "ASSAULT" or kept) and len(hit.words) == 1 and toks[h].low.endswith("ed") \
-            and 1 < h < len(toks) - 1 and _counting(toks[h - 1].low) and toks[h - 2].low not in _DETERMINERS \
+            and 1 < h < len(toks) - 1 and _counting(toks[h - 1].low) and toks[h - 2].low not in _BEFORE_NUMERAL \
             and toks[h + 1].low.isalpha() and toks[h + 1].low not in _NOT_NOUNS:
         # "flew 50 wounded fighters to Muscat", "released seven jailed Americans": the number counts
         # people so described (but "landed with 104 deported Indians" tells the deportation)
