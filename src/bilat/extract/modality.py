@@ -62,8 +62,10 @@ def _window_start(lows: list[str], head: int, n: int = 5) -> int:
 
 def cue_words(toks: list[Token]) -> list[str]:
     """The sentence's words as mode_of reads them: lower-case, a capitalised word mid-sentence
-    marked with "§" (a name, "in May 2020", is no modal). One list serves all its hits."""
-    return [t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low for i, t in enumerate(toks)]
+    marked with "§" (a name, "in May 2020", is no modal), and a contraction ("didn't", "won't", one
+    token) read as the "n't" that negates. One list serves all its hits."""
+    return ["n't" if t.low.endswith("n't") else t.low if i == 0 or not t.text[:1].isupper() else "§" + t.low
+            for i, t in enumerate(toks)]
 
 
 def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
