@@ -22,6 +22,8 @@ _FRAMES = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT"})
 _APPOSITION = frozenset(("a", "an", "which", "who", "whom", "whose"))   # ", a move that ...": a clause apart
 _MODALS = frozenset("would will should shall must could might may".split())
 _DETERMINERS = frozenset("a an the this that his her its their any every each all".split())
+# prepositions that open a phrase of their own after a negated noun ("without a victor in ...")
+_PHRASE_OPENERS = frozenset("in at on under after before during through".split())
 _STRONG_FICTION = ("fictional", "in the story", "in the novel", "in the film", "tv series", "novel", "thriller",
                    "in the book", "plot")
 
@@ -78,6 +80,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     if neg is not None and lows[neg] in ("without", "no") and \
             not wordset("subordinators").isdisjoint(lows[neg + 1:hit.first]):
         neg = None                        # "ended without agreement after X refused ...": the cue has its own clause
+    elif neg is not None and lows[neg] == "without" and not _PHRASE_OPENERS.isdisjoint(lows[neg + 2:hit.first]):
+        neg = None                        # "ended without a victor in the Treaty of ...": the cue has its own phrase
     if neg is None and hit.last > hit.first:
         inside = _has(lows, hit.first, hit.last, "negation")   # "a settlement was not reached"
         neg = inside if inside is not None and inside not in hit.words else None
