@@ -45,7 +45,7 @@ class Actor:
 
 
 _INSTITUTION_KINDS = frozenset("seat parliament government ministry intelligence police military court company "
-                               "party media person".split())
+                               "party media person armed".split())
 
 
 @lru_cache(maxsize=1)
