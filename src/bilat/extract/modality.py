@@ -140,7 +140,8 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
 def _never_happened(lows: list[str], last: int) -> int | None:
     """"The meeting ... never took place", "the visit did not go ahead": the act told is denied
     after it (words.yaml happened), within its clause."""
-    for k in range(last + 1, min(len(lows), last + 13)):
+    # (far enough for a relative clause between: "a summit that was to have taken place in X in May did not go ahead")
+    for k in range(last + 1, min(len(lows), last + 21)):
         w = lows[k]
         if w in (";", ":", ".") or (w == "," and k + 1 < len(lows) and (lows[k + 1] in _NEW_CLAUSE or
                                                                     lows[k + 1] in _APPOSITION)):
