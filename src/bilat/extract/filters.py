@@ -117,8 +117,8 @@ def _anaphoric(toks: list[Token], hit: Hit, actor_toks: set[int] = frozenset()) 
     h = hit.first
     if hit.head > hit.first:
         return False                      # "the border was closed": the noun is the subject of a told act
-    if toks[h].low.endswith("ed") and (h == 0 or toks[h - 1].low not in ("the", "a", "an")):
-        return False                      # a verb in the past tense
+    if (toks[h].low.endswith("ed") or toks[h].low in past_forms()) and (h == 0 or toks[h - 1].low not in ("the", "a", "an")):
+        return False                      # a verb in the past tense ("the Export-Import Bank lent")
     if toks[h].low.endswith("ed") and len(hit.words) == 1:
         # "the banned movement": a participle as adjective tells no act
         return h > 0 and toks[h - 1].low in ("the", "a", "an") and h + 1 < len(toks) and toks[h + 1].low.isalpha()
