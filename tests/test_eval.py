@@ -36,7 +36,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout29: 0.753 (after the fixes made on the fourteenth to twenty-eighth; 0.748 before them);
 #   heldout30: 0.763 (after the fixes made on the fourteenth to twenty-ninth; 0.761 before them);
 #   heldout31: 0.760 (after the fixes made on the fourteenth to thirtieth);
-#   heldout32: 0.790 (the same code; 0.792 after the first fixes of the thirty-first round).
+#   heldout32: 0.790 (the same code; 0.792 after the first fixes of the thirty-first round);
+#   heldout33: 0.754 (the same code; 0.760 after the fixes made on the thirty-first and thirty-second);
+#   heldout34: 0.703 (the same code; 0.705 after the fixes made on the thirty-first to thirty-third).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -83,6 +85,8 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout30", 0.93, 0.75),
     ("heldout31", 0.95, 0.77),
     ("heldout32", 0.93, 0.78),
+    ("heldout33", 0.93, 0.77),
+    ("heldout34", 0.93, 0.70),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus
