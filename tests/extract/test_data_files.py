@@ -79,6 +79,15 @@ def test_inflections_are_invariant():
         assert form in idx, form
 
 
+def test_es_plural_only_where_english_takes_it():
+    forms = lexicon._inflect("veto", {}) | lexicon._inflect("tax", {}) | lexicon._inflect("crash", {})
+    assert {"vetoes", "taxes", "crashes"} <= forms
+    # "routes" is no form of "rout", "planes" none of "plan", "aides" none of "aid"
+    for word, wrong in (("rout", "routes"), ("plan", "planes"), ("aid", "aides"), ("refuge", "refugees")):
+        assert wrong not in lexicon._inflect(word, {}), word
+    assert "routs" in lexicon._inflect("rout", {})
+
+
 def test_bad_pattern_fails_loudly():
     with pytest.raises(DataFileError):
         lexicon._compile("* expel", {}, "triggers.tsv")

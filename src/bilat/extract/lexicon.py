@@ -21,6 +21,8 @@ TREATY_MODES = frozenset({"sign", "ratify"})
 # words that never take inflections in a pattern (grammar words)
 _FIXED = frozenset("a an the to of on in at by for from with into over under and or not no its their "
                    "his her it they he she that which who as up off out down".split())
+# endings that take "-es" (taxes, vetoes, crashes); other words take "-s" only
+_ES_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ def _inflect(word: str, irregular: dict[str, list[str]]) -> set[str]:
     if w in _FIXED or not w.isalpha() or len(w) < 3:
         return forms | set(irregular.get(w, ()))
     stem = w[:-1] if w.endswith("e") else w
-    forms |= {w + "s", w + "es", stem + "ed", stem + "ing", w + "d" if w.endswith("e") else w + "ed"}
+    forms |= {w + "s", stem + "ed", stem + "ing", w + "d" if w.endswith("e") else w + "ed"}
+    if w.endswith(_ES_ENDINGS):
+        forms.add(w + "es")              # taxes, vetoes; not "routes" from rout, "planes" from plan, "aides" from aid
     if w.endswith("y") and w[-2:-1] not in "aeiou":
         forms |= {w[:-1] + "ies", w[:-1] + "ied"}
     if len(w) >= 3 and w[-1] in "bdglmnprt" and w[-2] in "aeiou" and w[-3] not in "aeiou":
