@@ -47,7 +47,8 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
                 or _reduced_relative(toks, hits, n) or _adjunct(toks, hits, n, out) or _reason(toks, hit, out):
             continue
         if _adjectival(toks, hit, out) or _charged(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
-                or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors):
+                or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors) \
+                or _treaty_name(toks, hit, hits):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
                 toks[hit.first - 2].low in ("when", "once", "after", "before", "as", "while") and out:
@@ -303,3 +304,18 @@ def _treaty_content(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
         return False
     between = [t.low for t in toks[kept[-1].last + 1:hit.first]]
     return ("which" in between or "whereby" in between) and ";" not in between and len(between) <= 14
+
+
+def _treaty_name(toks: list[Token], hit: Hit, hits: list[Hit]) -> bool:
+    """"A treaty of alliance was signed", "the pact of friendship and cooperation was concluded": a noun
+    after "of" inside a treaty's signing names the treaty, not an act of its own."""
+    if hit.pattern.type not in ("COOPERATE", "SUPPORT", "AGREE") or hit.pattern.mode in TREATY_MODES:
+        return False
+    for h in hits:
+        if h is hit or h.pattern.mode not in TREATY_MODES or not h.first < hit.first <= hit.last < h.last:
+            continue
+        between = [t.low for t in toks[h.first + 1:hit.first]]
+        if "of" in between and not {",", ";", "which", "that"}.intersection(between):
+            return True
+    return False
+
