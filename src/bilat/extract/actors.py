@@ -19,7 +19,7 @@ from operator import attrgetter
 from ..data import data_path, iter_tsv
 from ..errors import DataFileError
 from ..nlp.timex_patterns import words as time_words
-from .lexicon import phrase_index, wordset
+from .lexicon import past_forms, phrase_index, wordset
 from .triggers import Token, tokenize
 
 _DETERMINERS = frozenset("the a an its their his her all most some other several many two three four "
@@ -173,7 +173,8 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
             continue                      # ", the Israeli army said": who reports, not who acts
         if kind == "country" and a > 1 and toks[a - 1].text[:1].isupper() and (a - 1) not in taken_by_actor \
                 and toks[a - 1].text.isalpha() and lows[a - 1] not in _NAME_OK \
-                and not (b + 1 < len(toks) and toks[b + 1].text[:1].islower() and lows[b + 1].endswith(("ed", "s"))
+                and not (b + 1 < len(toks) and toks[b + 1].text[:1].islower()
+                         and (lows[b + 1].endswith(("ed", "s")) or lows[b + 1] in past_forms())
                          and lows[b + 1] not in ("was", "has", "is", "as")):
             continue                      # "Team Canada", "Operation Gibraltar": a name, not the state
         if _compound_modifier(toks, b):
