@@ -118,7 +118,8 @@ def _anaphoric(toks: list[Token], hit: Hit, actor_toks: set[int] = frozenset()) 
     h = hit.first
     if hit.head > hit.first:
         return False                      # "the border was closed": the noun is the subject of a told act
-    if (toks[h].low.endswith("ed") or toks[h].low in past_forms()) and (h == 0 or toks[h - 1].low not in ("the", "a", "an")):
+    past = toks[h].low.endswith("ed") or toks[h].low in past_forms()
+    if past and (h == 0 or toks[h - 1].low not in ("the", "a", "an")):
         return False                      # a verb in the past tense ("the Export-Import Bank lent")
     if toks[h].low.endswith("ed") and len(hit.words) == 1:
         # "the banned movement": a participle as adjective tells no act
@@ -318,4 +319,3 @@ def _treaty_name(toks: list[Token], hit: Hit, hits: list[Hit]) -> bool:
         if "of" in between and not {",", ";", "which", "that"}.intersection(between):
             return True
     return False
-

@@ -221,7 +221,8 @@ def embedded(toks: list[Token], hits: list[Hit], n: int) -> bool:
         return False
     # an article before a capital lets a demonym in: "the Argentine sanctions" is a noun phrase
     article = between[:1] in (["the"], ["a"], ["an"], ["its"], ["their"])
-    if prev.pattern.type in ("REQUEST", "THREATEN") and len(between) <= 3 and wordset("passive_aux").isdisjoint(between) and \
+    if prev.pattern.type in ("REQUEST", "THREATEN") and len(between) <= 3 and \
+            wordset("passive_aux").isdisjoint(between) and \
             all(w.isalpha() and (toks[prev.last + 1 + i].text[:1].islower() or article) and w not in _PREPS
                 for i, w in enumerate(between)):
         return True                       # "demanded an apology", "called for the Argentine sanctions ..."
