@@ -10,7 +10,8 @@ consequence (", injuring several") adds nothing to the record.
 """
 from __future__ import annotations
 
-from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset, words
+from .counts import _number
+from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset
 from .modality import cue_words, embedded, mode_of
 from .triggers import Hit, Token, clause_start
 
@@ -226,7 +227,7 @@ def _adjectival(toks: list[Token], hit: Hit, kept: list[Hit] = ()) -> bool:
     if hit.head > h and toks[hit.head - 1].low in ("the", "a", "an"):
         return True                       # "troops on the left bank": the head word is an adjective here
     if (hit.pattern.type == "ASSAULT" or kept) and len(hit.words) == 1 and toks[h].low.endswith("ed") \
-            and 1 < h < len(toks) - 1 and _counting(toks[h - 1].low) and toks[h - 2].low not in _BEFORE_NUMERAL \
+            and 1 < h < len(toks) - 1 and _counting(toks[h - 1]) and toks[h - 2].low not in _BEFORE_NUMERAL \
             and toks[h + 1].low.isalpha() and toks[h + 1].low not in _NOT_NOUNS:
         # "flew 50 wounded fighters to Muscat", "released seven jailed Americans": the number counts
         # people so described (but "landed with 104 deported Indians" tells the deportation)
@@ -236,12 +237,11 @@ def _adjectival(toks: list[Token], hit: Hit, kept: list[Hit] = ()) -> bool:
                                                                    "they", "it")
 
 
-def _counting(w: str) -> bool:
+def _counting(tok: Token) -> bool:
     """A number that counts things: "50", "fifty" (not a year, not "one", which is as often a pronoun:
     "a later one toured Beijing")."""
-    if w[:1].isdigit():
-        return not (len(w) == 4 and w.isdigit())
-    return w != "one" and w in (words().get("numbers") or {})
+    w = tok.low
+    return _number(tok) is not None and w != "one" and not (len(w) == 4 and w.isdigit())
 
 
 def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
