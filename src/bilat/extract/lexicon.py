@@ -199,9 +199,9 @@ def inflected_wordset(key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def phrase_index(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Multi-word phrases of a words.yaml list (or institutions) by their first word, longest first."""
-    w = words().get(key) or ()
-    phrases = [tuple(str(p).lower().split()) for p in w]
+    """Multi-word phrases of a words.yaml list by their first word, longest first ("@other" brings
+    in the list `other`, as in wordset)."""
+    phrases = [tuple(p.lstrip("=").split()) for p in _expand(key, ())]
     idx: dict[str, list[tuple[str, ...]]] = {}
     for ph in sorted(phrases, key=len, reverse=True):
         if ph:
