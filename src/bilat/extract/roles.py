@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor
+from .actors import _ADJ_SUFFIXES, _BOUNDARY, Actor, _bare
 from .lexicon import TREATY_MODES, inflected_wordset, noun_wordset, wordset
 from .triggers import Hit, Token, clause_start, relative_clauses
 
@@ -408,7 +408,7 @@ def _nominal(toks: list[Token], hit: Hit) -> bool:
 
 
 def _possessive_text(t: str) -> bool:
-    return t.endswith("'s") or t.endswith("’s")
+    return _bare(t) != t
 
 
 def _named_subject(toks: list[Token], lo: int, hi: int, actors: list[Actor]) -> bool:
