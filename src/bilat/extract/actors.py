@@ -11,6 +11,7 @@ Treaty") and who reports ("..., officials said") are no actors.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -109,7 +110,8 @@ def _bare(name: str) -> str:
 
 
 def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = None,
-                   place_code=None, pair: tuple[str, ...] = ()) -> list[Actor]:
+                   place_code: Callable[[str], str | None] | None = None,
+                   pair: tuple[str, ...] = ()) -> list[Actor]:
     """Actors as token spans, from gazetteer mentions, institutions, known people and
     (with `place_code(name) -> code|None`) cities named after a preposition."""
     preps = wordset("prepositions")
@@ -157,16 +159,16 @@ def actor_mentions(toks: list[Token], mentions, people: dict[str, str] | None = 
             while j + 1 < len(toks) and j + 1 - i < 3 and toks[j + 1].text[:1].isupper() and j + 1 not in taken:
                 j += 1
             for k in range(j, i - 1, -1):          # longest name first
-                code = place_code(" ".join(t.text for t in toks[i:k + 1]))
-                if code:
-                    spans.append((i, k, code, "place"))
+                place = place_code(" ".join(t.text for t in toks[i:k + 1]))
+                if place:
+                    spans.append((i, k, place, "place"))
                     taken.update(range(i, k + 1))
                     break
             free = j + 1
     spans.sort()
     taken_by_actor = {i for a, b, _, _ in spans for i in range(a, b + 1)}
     tail = _attribution_start(lows)
-    out = []
+    out: list[Actor] = []
     prev_span = None
     for a, b, code, kind in spans:
         if a >= tail:

@@ -58,9 +58,9 @@ def crossings(doc: Document, s: Sentence) -> list[str]:
             break
     # "closed four crossings in the south-east, A, B, C and D"
     for m in crossing_re.finditer(text):
-        a = re.match(r"[^.;A-Z]{0,40}?,\s+(?=[A-Z])", text[m.end():])
-        if a:
-            starts.append(m.end() + a.end())
+        listed = re.match(r"[^.;A-Z]{0,40}?,\s+(?=[A-Z])", text[m.end():])
+        if listed:
+            starts.append(m.end() + listed.end())
     for at in starts:
         for a, b in parse_city_list(text[at:], joined=True):
             _keep(text[at + a:at + b], out)

@@ -15,11 +15,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import actors as act
-from ..nlp.anchor import END_POINT
+from ..nlp.anchor import END_POINT, Timex
 from ..nlp.timex import attributive_year
 from .counts import counted_noun
 from .lexicon import cameo_table, inflected_wordset, noun_wordset, past_forms, wordset, words
@@ -73,11 +74,11 @@ def _inside(toks: list[Token], spans) -> set[int]:
     return out
 
 
-def _regions(toks: list[Token], hits: list[Hit], inside: set[int] = frozenset()) -> list[tuple[int, int]]:
+def _regions(toks: list[Token], hits: list[Hit], inside: Collection[int] = frozenset()) -> list[tuple[int, int]]:
     """(lo, hi) token stretch owned by each hit; hits with no break between them share one.
     The break is the strongest between them: ";", then ", and", then "and", then ",". Breaks
     inside a time expression ("between 1950 and 1953") do not count."""
-    cuts = []
+    cuts: list[int | None] = []
     for n in range(len(hits) - 1):
         a, b = hits[n].last, hits[n + 1].first
         best = None
@@ -93,14 +94,10 @@ def _regions(toks: list[Token], hits: list[Hit], inside: set[int] = frozenset())
     out = []
     lo = 0
     for n in range(len(hits)):
-        hi = len(toks)
-        for m in range(n, len(cuts)):
-            if cuts[m] is not None:
-                hi = cuts[m]
-                break
+        hi = next((c for c in cuts[n:] if c is not None), len(toks))
         out.append((lo, hi))
-        if n < len(cuts) and cuts[n] is not None:
-            lo = cuts[n]
+        if n < len(cuts) and (cut := cuts[n]) is not None:
+            lo = cut
     return out
 
 
@@ -197,7 +194,7 @@ def _subordinators() -> frozenset[str]:
 
 
 def _dates(timexes, toks: list[Token], lo: int, hi: int, hit: Hit, text: str,
-           hits: list[Hit] = ()) -> tuple[list[str], bool]:
+           hits: Sequence[Hit] = ()) -> tuple[list[str], bool]:
     """Dates of a hit's stretch lo..hi: ([values], own) or ([], False) when it has none.
     In a stretch shared by several triggers, a date belongs to the nearest one."""
     head = hit.head
@@ -288,16 +285,17 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
     conditional = " unless " in lows or " or face " in lows or " if " in lows
     heads = [h.head for h in hits]
     goldstein = cameo_table()
-    seen_tx = set()
-    timexes = [t for t in sorted(timexes, key=lambda t: (t.start, t.end))
-               if (t.start, t.end) not in seen_tx and not seen_tx.add((t.start, t.end))]
+    unique: dict[tuple[int, int], Timex] = {}      # the first of those told over one stretch
+    for t in sorted(timexes, key=lambda t: (t.start, t.end)):
+        unique.setdefault((t.start, t.end), t)
+    timexes = list(unique.values())
     # "until the end of 1945" bounds an act, it does not date it; "the 1948 treaty" names a thing
     timexes = [t for t in timexes if not t.text.lower().startswith(("until", "till", "up to", "by the end"))
                and not attributive_year(text, t)]
     timexes = _datable(timexes)
     in_timex = _inside(toks, timexes)
     out: list[Candidate] = []
-    prev_dates: list[str] | None = None
+    prev_dates: list[str | None] | None = None
     for n, hit in enumerate(hits):
         r = roles[n]
         lo, hi = regions[n]
@@ -316,7 +314,8 @@ def sentence_candidates(text: str, start: int, end: int, *, mentions, timexes, p
         c, noun = counted_noun(toks, hit, r.passive, lo, hi, skip=in_timex)
         if c is None and r.passive and n > 0 and roles[n - 1].passive and out and out[-1].order == n - 1:
             c, noun = out[-1].count, out[-1].count_noun   # "was charged with espionage and freed": the same person
-        dates, own = _dates(timexes, toks, lo, hi, hit, text, hits)
+        found, own = _dates(timexes, toks, lo, hi, hit, text, hits)
+        dates: list[str | None] = [*found]
         if not dates:
             # "...; at the signing X also announced ...": the act named takes place on its date
             named = _named_act(toks, lo, hit.first, out)
@@ -387,7 +386,7 @@ def _named_act(toks: list[Token], lo: int, first: int, found: list[Candidate]) -
             acts = [c for c in reversed(found) if c.mode == mode and c.date]
             # "the signing" is the act told by "signed", not the entry into force beside it
             told = [c for c in acts if any(w.lower().startswith(toks[k].low[:4]) for w in c.trigger.split())]
-            return (told or acts or [None])[0]
+            return (told or acts)[0] if acts else None
     return None
 
 
@@ -479,7 +478,7 @@ def _week_to_month(v: str | None) -> str | None:
     return f"{d.year:04d}-{d.month:02d}"
 
 
-def _count_before(toks: list[Token], timexes, value: str, hit: Hit, hi: int, default: int | None) -> int | None:
+def _count_before(toks: list[Token], timexes, value: str | None, hit: Hit, hi: int, default: int | None) -> int | None:
     """For the second of "10,000 in June 1941 and more than 20,000 in March 1949": the number before its date."""
     tx = next((t for t in timexes if t.value == value), None)
     if tx is None or default is None:

@@ -8,6 +8,7 @@ Julia Garratt" -> 2); "a diplomat", "he" and "another Canadian" count one.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from ..nlp.gazetteer import gazetteer
@@ -53,11 +54,10 @@ def _number_at(toks: list[Token], k: int) -> tuple[int | None, int]:
     mult = _multipliers()
     if low == "half" and k + 2 < len(toks) and toks[k + 1].low == "a" and toks[k + 2].low in mult:
         return mult[toks[k + 2].low] // 2, k + 2
-    n: float | None = _number(toks[k])
-    if n is None and _DECIMAL.fullmatch(low) and k + 1 < len(toks) and toks[k + 1].low in mult:
-        n = float(low)
-    if n is None:
+    whole = _number(toks[k])
+    if whole is None and not (_DECIMAL.fullmatch(low) and k + 1 < len(toks) and toks[k + 1].low in mult):
         return None, k
+    n = float(low) if whole is None else whole
     j = k
     while j + 1 < len(toks) and toks[j + 1].low in mult and toks[j + 1].low != low:
         n *= mult[toks[j + 1].low]
@@ -119,13 +119,13 @@ _COUNTED_TYPES = frozenset({"SANCTION", "COERCE", "RETREAT", "MOBILIZE", "ASSAUL
                             "ACCUSE"})
 
 
-def count(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int, skip: set[int] = frozenset()) -> int | None:
+def count(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int, skip: Collection[int] = frozenset()) -> int | None:
     """Count for `hit` from tokens lo..hi (the hit's own stretch of the sentence)."""
     return counted_noun(toks, hit, passive, lo, hi, skip)[0]
 
 
 def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
-                 skip: set[int] = frozenset()) -> tuple[int | None, str | None]:
+                 skip: Collection[int] = frozenset()) -> tuple[int | None, str | None]:
     """(count, the noun counted: "diplomats") for `hit`; (None, None) where the text counts nothing."""
     if hit.pattern.type not in _COUNTED_TYPES and hit.pattern.mode not in _PERSON_MODES:
         return None, None                 # people handed over ("was extradited") count; other help does not
@@ -136,7 +136,7 @@ def counted_noun(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
 
 
 def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
-             skip: set[int]) -> tuple[int | None, str | None]:
+             skip: Collection[int]) -> tuple[int | None, str | None]:
     before = _counted_before(toks, hit, lo, skip)
     if before is not None:
         return before
@@ -149,9 +149,9 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
                           or (toks[k].text[:1].isupper() and toks[k].low in titles)):
             k += 1
         if k < hi and toks[k].text[:1].isupper() and k not in skip and _number(toks[k]) is None:
-            got = _people(toks, list(range(k, hi)), False)
-            if got:
-                return got, None
+            people = _people(toks, list(range(k, hi)), False)
+            if people:
+                return people, None
     if passive:
         j = hit.first - 1
         span = []
@@ -211,7 +211,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
             if toks[k].low in casualty and toks[k - 1].low == ",":
                 n, end = _number_at(toks, k + 1)
                 got = _noun_after(toks, end if end > k + 1 else k + 1, hi) if n is not None else None
-                if got is not None:
+                if n is not None and got is not None:
                     j = got[0] + 1            # "killing two marines and two civilians": four
                     if j + 1 < hi and toks[j].low == "and":
                         m, end2 = _number_at(toks, j + 1)
@@ -220,9 +220,9 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
                     return n, None
                 break
     if hit.pattern.mode in _PERSON_MODES:
-        got = _people(toks, span, passive)
-        if got is not None:
-            return got, None
+        people = _people(toks, span, passive)
+        if people is not None:
+            return people, None
     if hit.pattern.type in ("SANCTION", "COERCE", "RETREAT"):
         return _one_person(toks, span, passive)
     return None, None
@@ -253,7 +253,7 @@ _FORCE_MODES = frozenset({"incursion"})    # "two military helicopters violated 
 _YEAR = re.compile(r"\d{4}")                # "the 1998 tests": a year, no count
 
 
-def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: set[int]) -> tuple[int, str] | None:
+def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: Collection[int]) -> tuple[int, str] | None:
     """A count standing before the trigger: of the trigger noun itself ("carried out five nuclear
     tests", "two airstrikes"), or, for an attack or deployment, of the forces acting ("about
     250,000 soldiers of the Soviet Union invaded")."""

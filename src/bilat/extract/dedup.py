@@ -103,7 +103,7 @@ def _types_match(a: Candidate, b: Candidate, same_sentence: bool) -> bool:
 
 
 def _open(v: str | None) -> bool:
-    return bool(v) and (".." in v)
+    return v is not None and ".." in v
 
 
 def _within(a: str, b: str) -> bool:
@@ -211,6 +211,7 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
     """index of an answering event -> index of the event it answers."""
     links: dict[int, int] = {}
     spans = [interval(e.first.date) for e in events]
+    dated_spans = {j: s for j, s in enumerate(spans) if s is not None}
     # the dated events each side aimed at the other, in order: an answer looks only at those
     # aimed at it, and (by their start, bisected) only at those that began within the year before
     aimed: dict[tuple, list[int]] = {}
@@ -219,7 +220,7 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             aimed.setdefault((e.first.source, e.first.target), []).append(j)
     by_start: dict[tuple, tuple[list[float], list[int]]] = {}
     for key, js in aimed.items():
-        dated = sorted((spans[j][0], j) for j in js if spans[j] is not None)
+        dated = sorted((dated_spans[j][0], j) for j in js if j in dated_spans)
         by_start[key] = ([x for x, _ in dated], [j for _, j in dated])
     for i, e in enumerate(events):
         f = e.first
@@ -244,7 +245,7 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             continue
         best = None
         best_key: tuple = ()
-        starts, js = by_start.get((f.target, f.source), ((), ()))
+        starts, js = by_start.get((f.target, f.source), ([], []))
         # no cause began more than a year before (gap <= 1 below), nor after the answer began
         # unless the two overlap (then before the answer ends); the margins only widen the window
         lo = bisect_left(starts, ie[0] - 1.0 - 1e-6)
@@ -253,7 +254,7 @@ def link_responses(events: list[Merged]) -> dict[int, int]:
             if j == i:
                 continue
             g = events[j].first
-            ig = spans[j]
+            ig = dated_spans[j]
             overlap = ig[0] < ie[1] and ie[0] < ig[1]
             if ig[0] > ie[0] + 1e-9 and not overlap:
                 continue                     # the answer comes after

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 from ..data import data_path, iter_tsv, load_yaml
 from ..errors import DataFileError
-from ..model import Article, Evidence, Section
+from ..model import Article, Evidence, Person, Section
 from ..nlp.gazetteer import Mention, gazetteer
 from ..nlp.sentences import split
+
+if TYPE_CHECKING:                         # the tagger is imported where it is first used
+    from ..nlp.timex import TimeIndex
 
 
 @dataclass(frozen=True)
@@ -66,13 +70,13 @@ class Document:
         return [s for s in self.sentences if is_narrative(s.section)]
 
     @cached_property
-    def time(self):
+    def time(self) -> TimeIndex:
         """Time expressions of the whole article, anchored in its narrative."""
         from ..nlp.timex import tag_spans
         return tag_spans(self.text, section_spans(self.article))
 
     @cached_property
-    def people(self):
+    def people(self) -> tuple[Person, ...]:
         """The people the article names with a role (facts shared by the record and the events)."""
         from .people import extract_people
         return extract_people(self)
@@ -84,7 +88,9 @@ class Document:
         from ..nlp.leaders import leaders_named, short_name
         out = leaders_named(self.text, self.pair)
         for p in self.people:
-            key = short_name(p.name, p.nationality) if p.nationality else None
+            if not p.nationality:
+                continue
+            key = short_name(p.name, p.nationality)
             if key and key not in out:
                 out[key] = p.nationality
         return out

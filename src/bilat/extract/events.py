@@ -117,7 +117,7 @@ class _LazyMentions:
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
 
-def _share_within(found: list[Candidate], text: str, pair: tuple[str, str] = ()) -> None:
+def _share_within(found: list[Candidate], text: str, pair: tuple[str, ...] = ()) -> None:
     """A trigger with no parties takes those of the nearest one of its type in its sentence
     ("During a visit, X addressed Y"; "a bombing killed 40 soldiers of Y"), unless the
     sentence opens with a pronoun as its subject ("It also moved troops, and Y massed
@@ -155,11 +155,11 @@ def _subject(text: str, start: int, mentions) -> str | None:
 def extract_events(article: Article, pair: tuple[str, str], dct: str | None = None,
                    doc: Document | None = None) -> tuple[Event, ...]:
     """`doc` lets the record share one prepared Document (sentences, time index) with the facts."""
-    doc = doc if doc is not None and doc.article is article else Document(article, tuple(pair))
+    doc = doc if doc is not None and doc.article is article else Document(article, pair)
     time = doc.time if dct is None else _time(doc, dct)
     gaz = gazetteer()
     people = doc.known_people           # "Trudeau", "the Russian ambassador Alexander Shulgin"
-    place_code = _place_finder(gaz, tuple(pair))
+    place_code = _place_finder(gaz, pair)
     cands: list[Candidate] = []
     last_by_para: dict[int, Candidate] = {}
     subject: str | None = None
@@ -175,33 +175,34 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
         if s.section.path and running.get(para) and running[para][0] == idx - 1:
             ref = running[para][1]         # the latest date the sentence before told (not a flashback in it)
         mentions = _LazyMentions(doc, s)
-        found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=tuple(pair),
+        found = sentence_candidates(text, s.start, s.end, mentions=mentions, timexes=timexes, pair=pair,
                                     reference=ref, people=people, section_title=s.section.title or None,
                                     place_code=place_code)
-        _share_within(found, text, tuple(pair))
+        _share_within(found, text, pair)
         if s.start in quotes:              # quoted words: gathered for the speaker, not events of their own
             quote_found.setdefault(quotes[s.start], []).extend(found)
             continue
         for c in found:
-            c = _fill(c, tuple(pair), last_by_para.get(para), subject)
-            if c is None:
+            filled = _fill(c, pair, last_by_para.get(para), subject)
+            if filled is None:
                 continue
-            cands.append(c)
-            if not c.modality:
-                last_by_para[para] = c
+            cands.append(filled)
+            if not filled.modality:
+                last_by_para[para] = filled
         # the state the sentence makes act, for an "It ..." in the next one
         subject = next((c.source for c in found if c.explicit and not c.passive and not c.modality
                         and c.source in pair), None) or _subject(text, s.start, mentions) or subject
-        told = [c.date for c in found if c.date and not c.modality and c.date_own and interval(c.date)]
+        told = [(iv[0], c.date) for c in found if c.date and not c.modality and c.date_own
+                and (iv := interval(c.date))]
         if told:
-            running[para] = (idx, max(told, key=lambda d: interval(d)[0]))
+            running[para] = (idx, max(told, key=lambda t: t[0])[1])
     for i in sorted(set(quotes.values())):
         intro = narrative[i]
         qs = [x for x in narrative if quotes.get(x.start) == i]
         own = [t.value for t in calendar_dates(time.within(intro.start, intro.end))]
         ref = own[0] if own else time.reference(intro.start)
         cands.extend(speech_events(intro, qs, quote_found.get(i, []), text, doc.mentions(intro),
-                                   tuple(pair), ref))
+                                   pair, ref))
     cands.sort(key=lambda c: (c.start, c.order))
     merged = merge(cands)
     links = link_responses(merged)
@@ -209,10 +210,10 @@ def extract_events(article: Article, pair: tuple[str, str], dct: str | None = No
     ids: list[str] = []
     for m in merged:
         f = m.first
-        i = event_id(f.type, None if f.symmetric else f.source, None if f.symmetric else f.target, f.date, f.start)
-        if i in ids:                       # two acts of one type in one sentence: the trigger tells them apart
-            i = event_id(f.type, f.source, f.target, f.date, f.start, f.head)
-        ids.append(i)
+        eid = event_id(f.type, None if f.symmetric else f.source, None if f.symmetric else f.target, f.date, f.start)
+        if eid in ids:                     # two acts of one type in one sentence: the trigger tells them apart
+            eid = event_id(f.type, f.source, f.target, f.date, f.start, f.head)
+        ids.append(eid)
     events = []
     for i, m in enumerate(merged):
         f = m.first

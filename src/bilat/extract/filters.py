@@ -10,6 +10,8 @@ consequence (", injuring several") adds nothing to the record.
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 from .counts import _number
 from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset
 from .modality import cue_words, embedded, mode_of
@@ -37,7 +39,7 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
         # a planned act ("provided for the withdrawal") tells no act that would make a treaty noun redundant
         strong = [h for h, w in zip(hits, weak_hit) if not w
                   and h.pattern.type in ("SUPPORT", "AGREE", "CONCEDE", "RETREAT") and mode_of(marked, h, None) is None]
-    out = []
+    out: list[Hit] = []
     inner = False                         # the hit before was a complement: "a law that allows X to detain"
     for n, hit in enumerate(hits):
         # (a hit whose gap reaches past this one, "land and demanded that its troops", chains nothing)
@@ -113,7 +115,7 @@ def _adjunct(toks: list[Token], hits: list[Hit], n: int, kept: list[Hit]) -> boo
         return False
     return False
 
-def _anaphoric(toks: list[Token], hit: Hit, actor_toks: set[int] = frozenset()) -> bool:
+def _anaphoric(toks: list[Token], hit: Hit, actor_toks: Collection[int] = frozenset()) -> bool:
     """A noun trigger that points back at an event told before ("at the signing",
     "in answer to the April expulsions", "for the head tax"): not an event of its own."""
     h = hit.first
@@ -216,7 +218,7 @@ def _charged(toks: list[Token], hit: Hit) -> bool:
     return False
 
 
-def _adjectival(toks: list[Token], hit: Hit, kept: list[Hit] = ()) -> bool:
+def _adjectival(toks: list[Token], hit: Hit, kept: Sequence[Hit] = ()) -> bool:
     """"to protest alleged mistreatment", "released frozen funds": a participle that describes a noun
     (and the act an "alleged" names) is no act of its own."""
     h = hit.first

@@ -337,8 +337,8 @@ def date_missions(missions: tuple[Mission, ...], events: tuple[Event, ...]) -> t
             closings = [e for e in told if e.mode == "close-mission"]
             closed = [e for e in closings if e.source == m.receiving] or \
                      [e for e in closings if e.source == m.sending]
-        first = min(opened, key=lambda e: span(e.date)[0], default=None)
-        last = max(closed, key=lambda e: span(e.date)[0], default=None)
+        first = min(opened, key=lambda e: span(e.date)[0] or "", default=None)
+        last = max(closed, key=lambda e: span(e.date)[0] or "", default=None)
         if first is None and last is None:
             out.append(m)
             continue

@@ -177,7 +177,7 @@ def _proposed(lows: list[str], hit: Hit) -> bool:
 
 
 def is_fiction(lows: list[str], hit: Hit, section_title: str | None) -> bool:
-    in_section = bool(section_title) and section_title.strip().lower() in wordset("fiction_sections")
+    in_section = bool(section_title) and (section_title or "").strip().lower() in wordset("fiction_sections")
     text = " ".join(lows)
     strong = any(c in text for c in _STRONG_FICTION)
     if not in_section and not strong:

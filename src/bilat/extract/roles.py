@@ -85,7 +85,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         obj_of_prev: set[int] = set()
         coordinated = False
         prev_in_clause = prev_hit is not None and prev_hit.last >= left_lim
-        if prev_in_clause:
+        if prev_hit is not None and prev_in_clause:
             left_lim = max(left_lim, prev_hit.first)
             obj_of_prev = _object_span(lows, prev_hit.last, hit.first)
             # "After India's tests of May 1998 Canada recalled ...": a state right before the verb is its subject
@@ -126,7 +126,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         taken = lows[hit.head] in inflected_wordset("taken_by_verbs")
         agent = next((a for a in right if (a.prep == "by" or (a.prep == "to" and taken))
                       and a.first - hit.last <= 4), None)
-        relative = _relative_subject(lows, actors, prev_hit, hit) if prev_in_clause else False
+        relative = _relative_subject(lows, actors, prev_hit, hit) if prev_hit is not None and prev_in_clause else False
         symmetric = False
         source = target = None
         if passive:
@@ -172,7 +172,7 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             subj = subj_cands[-1] if subj_cands else None
             if relative and prev_roles is not None and (prev_roles.target or (pair and prev_roles.source in pair)):
                 # "loyalty to the Emperor, who in return made it ...": the previous object acts
-                source = prev_roles.target or next(x for x in pair if x != prev_roles.source)
+                source = prev_roles.target or next(x for x in pair or () if x != prev_roles.source)
             elif coordinated and prev_roles is not None:
                 source = prev_roles.source
                 symmetric = prev_roles.symmetric
@@ -224,8 +224,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
                 objs = [a for a in right if a.code != source and a is not agent
                         and not (pair and a.code not in pair and a.prep in ("on", "for", "under", "at", "in", "over"))]
                 # "attacked a Palestinian base in Jordan": the other side of the pair before a third party
-                other_side = bool(pair) and source in pair and any(a.code in pair for a in objs)
-                objs.sort(key=lambda a: (other_side and a.code not in pair, _obj_rank(toks, lows, hit, a), a.first))
+                other_side = pair is not None and source in pair and any(a.code in pair for a in objs)
+                objs.sort(key=lambda a: (other_side and a.code not in (pair or ()), _obj_rank(toks, lows, hit, a), a.first))
                 obj = objs[0] if objs else None
                 # "backed Bolivia's admission to the UN", "held up Croatia's bid to join the OECD": the
                 # possessor right after the verb is acted on, not the body it would join (but "delivered
@@ -273,8 +273,8 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             who = next((a for a in right if a.first == hit.last + 1 or
                         (a.first <= hit.last + 3 and lows[hit.last + 1] in ("the", "a", "an"))), None)
             if who is not None:
-                subj = subj_cands[-1].code if subj_cands else None
-                source, target = who.code, (subj if subj != who.code else None)
+                subj_code = subj_cands[-1].code if subj_cands else None
+                source, target = who.code, (subj_code if subj_code != who.code else None)
         subj_lo = max([left_lim] + [k + 1 for k in range(left_lim, hit.first) if lows[k] in (",", "and")])
         before = any(subj_lo <= b < hit.first for b in both)
         after = [b for b in both if hit.last < b < min(nxt, hit.last + 3)]

@@ -214,10 +214,10 @@ class Resolver:
             base = self._deictic()
             if base is not None and base.day is None:
                 base = None
-            p = weekday_near(base, a.d, a.n if self.dct else (a.n or 1)) if base else None
-            if p is None:
+            day = weekday_near(base, a.d, a.n if self.dct else (a.n or 1)) if base else None
+            if day is None:
                 return f"XXXX-WXX-{a.d}" + (f"T{a.tod}" if a.tod else ""), False
-            return p.edtf() + (f"T{a.tod}" if a.tod else ""), True
+            return day.edtf() + (f"T{a.tod}" if a.tod else ""), True
         if k == "tod":
             if a.opt or base is None:
                 return f"XXXX-XX-XXT{a.tod}", False
@@ -312,10 +312,10 @@ class Resolver:
                 continue
             i += 1
             if a.evrel and out and _APPOS.fullmatch(text, out[-1].end, a.start) and out[-1].type == "DATE" \
-                    and a.n is not None and parse_point(out[-1].value) is not None:
+                    and a.n is not None and (told := parse_point(out[-1].value)) is not None:
                 # "established on 30 October 1905 – four days after the independence": the
                 # event the phrase names came four days before that date (1905-10-26)
-                p = shift(parse_point(out[-1].value), -a.n, a.unit)
+                p = shift(told, -a.n, a.unit)
                 v = _pad(p.truncate(_PREC.get(a.prec, 0)), a.prec or a.unit)
                 out.append(Timex(a.start, a.end, text[a.start:a.end], "DATE", v, True))
                 continue
@@ -332,7 +332,7 @@ class Resolver:
                 pre = _PRE.search(text, max(0, a.start - 12), a.start)
                 word = pre.group(1).lower() if pre else ""
                 onwards = _ONWARDS.match(text, a.end)
-                if word == "since" or (word == "from" and onwards):
+                if pre and (word == "since" or (word == "from" and onwards)):
                     e = onwards.end() if onwards else a.end
                     t = Timex(pre.start(), e, text[pre.start():e], "DATE", v.rstrip("~") + "/..", anchored, (t,))
             out.append(t)

@@ -87,7 +87,7 @@ def parse_day(text: str, where: str = "date", end: bool = False) -> str:
     """A user's date argument ("2014", "2014-03", "2014-03-18") as an ISO day:
     the first day of its span, or the last when `end` is true."""
     lo, hi = span(text.strip()) if text else (None, None)
-    if lo is None:
+    if lo is None or hi is None:
         from ..errors import BilatError
         raise BilatError(f"{where}: {text!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
     return hi if end else lo

@@ -23,7 +23,7 @@ import gzip
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
@@ -198,7 +198,8 @@ def load_countries(path: Path | None = None) -> list[tuple[int, Country, dict[st
     """(line, Country, raw name lists with their ~ and - marks) per row of countries.tsv."""
     path = path or data_path("countries.tsv")
     cols = ("iso3", "iso2", "name", "official", "names", "demonyms", "adjectives", "capitals")
-    out, seen = [], {}
+    out: list = []
+    seen: dict[str, int] = {}
     for n, row in _read_tsv(path, cols, ("iso3", "iso2", "name", "official", "demonyms", "adjectives")):
         if not _ISO3.match(row["iso3"]) or not _ISO2.match(row["iso2"]):
             raise DataFileError(str(path), n, f"bad ISO codes {row['iso3']!r}/{row['iso2']!r}")
@@ -363,6 +364,7 @@ class Gazetteer:
         self._surface: dict[str, tuple[_Entry | None, bool]] = {}
         self._load_names()
         self._extra: dict[str, list[Place]] | None = None
+        self._rx: re.Pattern | None = None      # _names_rx, built at the first lookup
         self._places: _Places | None = None
 
     def _path(self, name: str) -> Path:
@@ -407,8 +409,13 @@ class Gazetteer:
                 self._prefixes.add(key[:e])
         self._first = {_tokens(k)[0][2] for k in self._surface}
 
-    @cached_property
+    @property
     def _names_rx(self) -> re.Pattern:
+        if self._rx is None:
+            self._rx = self._build_names_rx()
+        return self._rx
+
+    def _build_names_rx(self) -> re.Pattern:
         """The surface names as one regex over ASCII text, longest first at each letter: a
         space in a name stands for any whitespace, and a name ending in a letter or digit
         ends where the word does (as the token walk of _longest reads them)."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from .anchor import Resolver, Timex, frame_of
@@ -129,7 +130,7 @@ class TimeIndex:
     which dates a span holds and which date is in force at an offset."""
 
     def __init__(self, timexes: list[Timex], sections: list[tuple[int, int, str | None]],
-                 headings: list[tuple[int, int]] = ()):
+                 headings: Sequence[tuple[int, int]] = ()):
         self.timexes = timexes
         self._starts = [t.start for t in timexes]
         self._sections = sections  # (start, end, frame)

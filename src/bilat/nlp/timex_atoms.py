@@ -412,7 +412,7 @@ def find_atoms(text: str, pos: int = 0, endpos: int | None = None) -> list[Atom]
     else:
         it = master_ignorecase().finditer(text, pos, endpos)
     for m in it:
-        atoms = _make(m.lastgroup[2:], m, text)
+        atoms = _make((m.lastgroup or "")[2:], m, text)
         if atoms:
             out.extend(atoms)
     return out

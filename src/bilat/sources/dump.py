@@ -11,7 +11,7 @@ import gzip
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, cast
 
 from ..errors import SourceError
 
@@ -43,7 +43,7 @@ def _open(path: Path) -> IO[bytes]:
     if name.endswith(".bz2"):
         return bz2.open(path, "rb")
     if name.endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))   # a GzipFile reads bytes like any binary file
     return open(path, "rb")
 
 

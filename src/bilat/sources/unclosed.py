@@ -62,5 +62,6 @@ def _label(text: str, kind: str, at: int) -> str:
         name = re.match(r"\{+([^|{}\n<]*)", text[at:at + 200])
         return "{{" + (name.group(1).strip() if name else "")
     if kind == "L":
-        return "[[" + re.match(r"\[\[([^|\]\n]*)", text[at:at + 200]).group(1).strip()
+        link = re.match(r"\[\[([^|\]\n]*)", text[at:at + 200])
+        return "[[" + (link.group(1).strip() if link else "")
     return {"B": "{| (table)", "R": "<ref>"}[kind]

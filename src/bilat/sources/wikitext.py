@@ -111,7 +111,8 @@ def read_wikitext(text: str, where: str = "<text>", title: str | None = None,
             raise SourceError(where, f"line {line}: truncated wikitext: unclosed {label} opened here")
         raise SourceError(where, "no article text in the wikitext")
 
-    infobox, box_lines = ({}, [])
+    infobox: dict[str, str] = {}
+    box_lines: list = []
     if box_node is not None:
         infobox, box_lines = r.infobox(box_node, box_pos)
     page_title, title_off = _title(r, code, title, box_node, box_pos, fallback_title)
@@ -412,8 +413,8 @@ def _title(r: _Renderer, code: Wikicode, given: str | None, box, box_pos: int,
     if given and given.strip():
         return _clean_title(given), 0
     if box is not None:
-        pos_params = {}
-        named = {}
+        pos_params: dict[str, str] = {}
+        named: dict[str, str] = {}
         for p, voff in params_with_offsets(box, box_pos):
             name = str(p.name).strip().lower()
             value, _ = r.inline(p.value, voff)
