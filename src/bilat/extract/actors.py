@@ -269,6 +269,12 @@ def both_sides_at(toks: list[Token]) -> list[int]:
     return out
 
 
+def both_sides_before(toks: list[Token], end: int) -> bool:
+    """Whether a phrase like "the two governments" ends just before token `end`."""
+    lows = tuple(t.low for t in toks[max(0, end - 4):end])
+    return any(lows[len(lows) - len(p):] == p for ps in _both_sides().values() for p in ps if len(p) <= len(lows))
+
+
 @lru_cache(maxsize=1)
 def _both_sides() -> dict[tuple[str, str | None], tuple[tuple[str, ...], ...]]:
     """The "both sides" phrases by their first two words ((word, None) for one word):

@@ -193,6 +193,9 @@ def _subordinators() -> frozenset[str]:
     return frozenset(w.capitalize() for w in wordset("subordinators"))
 
 
+_REFINED = re.compile(r",\s*(?:in|on)?\s*")      # what joins a date to a finer one after it
+
+
 def _dates(timexes, toks: list[Token], lo: int, hi: int, hit: Hit, text: str,
            hits: Sequence[Hit] = ()) -> tuple[list[str], bool]:
     """Dates of a hit's stretch lo..hi: ([values], own) or ([], False) when it has none.
@@ -213,6 +216,9 @@ def _dates(timexes, toks: list[Token], lo: int, hi: int, hit: Hit, text: str,
             return min(t.start - toks[w].end if toks[w].end <= t.start else max(0, toks[w].start - t.start)
                        for w in h.words)
         own = [t for t in own if all(gap(t, hit) <= gap(t, o) for o in others)]
+    # "twice in 2010, in May and August": the dates after the comma say when within the year
+    own = [t for t, u in zip(own, own[1:] + [None]) if u is None or not _REFINED.fullmatch(text, t.end, u.start)
+           or not all(v.startswith(t.value) and len(v) > len(t.value) for v in _split_values(u.value))]
     if own:
         sa, sb = _segment(toks, head)
         seg = [t for t in own if sa <= t.start and t.end <= sb]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from .actors import both_sides_before
 from .counts import _number
 from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset
 from .modality import cue_words, embedded, mode_of
@@ -169,6 +170,8 @@ def _reduced_relative(toks: list[Token], hits: list[Hit], n: int) -> bool:
     if toks[0].low in wordset("subordinators") and "," in between and "," not in [t.low for t in toks[:hits[n - 1].first]]:
         return False                      # "After they spoke by telephone, the two governments agreed on ...":
                                           # the main clause's verb after the clause set before it
+    if both_sides_before(toks, h.first):
+        return False                      # "the two governments agreed in 2022": the pair acts, nothing is done to it
     return (before.text[:1].islower() and before.low.endswith("s") and before.low.isalpha()
             and before.low not in ("was", "has", "is", "as", "its", "this", "thus", "always")
             and after in ("of", "for", "in", "on", "at", "by", "with") and "and" not in between and ";" not in between)

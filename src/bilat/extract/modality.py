@@ -74,6 +74,9 @@ def mode_of(lows: list[str], hit: Hit, section_title: str | None) -> str | None:
     """'negation', 'future', 'hypothetical', 'fiction', 'obligation' ("X must ...") or None (history),
     `lows` the sentence's cue_words."""
     lo = _window_start(lows, hit.first)
+    light = next((k for k in range(lo, hit.first) if lows[k] in wordset("light_verbs") and lows[k + 1] != "to"), None)
+    if light is not None:
+        lo = _window_start(lows, light)   # "intend to hold an eighth meeting": the cue is the light verb's
     if is_fiction(lows, hit, section_title):
         return "fiction"
     neg = _has(lows, lo, hit.first, "negation")
