@@ -150,8 +150,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
             k += 1
         if k < hi and toks[k].text[:1].isupper() and k not in skip and _number(toks[k]) is None:
             people = _people(toks, list(range(k, hi)), False)
-            if people:
-                return people, None
+            if people and not _and_others(toks, k, hi):
+                return people, None       # (but "Colonel Soto and ten other officials": counted below)
     if passive:
         j = hit.first - 1
         span = []
@@ -202,7 +202,10 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         if toks[k].low == "pair":
             continue
         if k >= 2 and toks[k - 1].low == "and" and k + 1 < len(toks) and toks[k + 1].low == "other":
-            n += _names(toks, reversed(range(max(lo, k - 6), k - 1)), strict=True) or 0   # "X and ten other officials"
+            named = _names(toks, reversed(range(max(lo, k - 6), k - 1)), strict=True)   # "X and ten other officials"
+            if named is None and toks[k - 2].low in wordset("one_person_nouns"):
+                named = 1                 # "the consul and eleven other staff"
+            n += named or 0
         return n, toks[got[0]].text
     if hit.pattern.type == "ASSAULT":
         # "bombed the embassy, killing three journalists": an attack counts its dead
@@ -285,6 +288,12 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: Collection[int])
         if got is not None and got[1] in nouns:
             return n, toks[got[0]].text
     return None
+
+
+def _and_others(toks: list[Token], k: int, hi: int) -> bool:
+    """Whether "and <number> other" follows within a few words of token k."""
+    return any(toks[j].low == "and" and toks[j + 2].low == "other" and _number(toks[j + 1]) is not None
+               for j in range(k, min(hi - 2, k + 8)))
 
 
 def _people(toks: list[Token], span: list[int], passive: bool) -> int | None:
