@@ -40,7 +40,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout33: 0.754 (the same code; 0.760 after the fixes made on the thirty-first and thirty-second);
 #   heldout34: 0.703 (the same code; 0.705 after the fixes made on the thirty-first to thirty-third);
 #   heldout35: 0.770 (the same code; 0.771 after the fixes made on the thirty-first to thirty-fourth);
-#   heldout36: 0.725 (the same code; 0.724 after the fixes made on the thirty-first to thirty-fifth).
+#   heldout36: 0.725 (the same code; 0.724 after the fixes made on the thirty-first to thirty-fifth);
+#   heldout37: 0.752 (the same code as the thirty-sixth);
+#   heldout38: 0.780 (the same code; 0.784 after the first fixes of the thirty-seventh round).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -90,7 +92,9 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout33", 0.93, 0.77),
     ("heldout34", 0.93, 0.70),
     ("heldout35", 0.93, 0.75),
-    ("heldout36", 0.95, 0.70),
+    ("heldout36", 0.95, 0.72),
+    ("heldout37", 0.95, 0.75),
+    ("heldout38", 0.85, 0.77),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus

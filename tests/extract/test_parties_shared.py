@@ -181,3 +181,15 @@ Both had been ruled from Madrid until the 1820s, and they established diplomatic
     events = extract_events(read_text(text, where="made-up.txt"), ("BOL", "PRY"))
     rel = [e for e in events if e.type == "SUPPORT" and e.date == "1846-04-04"]
     assert rel and set(rel[0].actors) == {"BOL", "PRY"}, [(e.type, e.actors) for e in events]
+
+
+def test_both_acting_on_a_third_state_is_no_act_between_the_pair():
+    text = """= Chile–Peru relations =
+
+==History==
+Both declared war on Spain on 14 January 1866. In 1868 both recalled their envoys.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("CHL", "PER"))
+    got = {(e.type, e.source, e.target, e.date) for e in events}
+    assert not any(e[3] == "1866-01-14" for e in got), got      # at war with Spain, allied with each other
+    assert ("SANCTION", "CHL", "PER", "1868") in got and ("SANCTION", "PER", "CHL", "1868") in got

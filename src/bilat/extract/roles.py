@@ -46,6 +46,9 @@ def is_passive(toks: list[Token], hit: Hit) -> bool:
              "broken", "sworn", "fought", "built", "driven", "shot", "beaten", "barred", "banned", "tried",
              "freed"}):
         return False
+    for j in range(h - 2, max(0, h - 5), -1):
+        if toks[j].low in ("their", "its", "his", "her") and toks[j - 1].low in ("had", "have", "has", "got"):
+            return True                   # "had their residence permits revoked": done to the subject
     j = h - 1
     steps = 0
     while j >= 0 and steps < 3:
@@ -284,7 +287,10 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
             # built fences along their borders with X": X's); "X mediated between the two sides": the talks are theirs
             if pair and hit.pattern.type in _SYMMETRIC_TYPES and (before or any(lows[b - 1] == "between" for b in after)):
                 source, target = pair
-        if pair and _pair_pronoun(lows, hit, source, target, pair):
+        # (but "both declared war on Germany": the two act on a third state, not on each other)
+        if pair and _pair_pronoun(lows, hit, source, target, pair) and not (
+                hit.pattern.type not in _SYMMETRIC_TYPES and
+                any(a.code not in pair and a.prep in ("on", "against") and a.first <= hit.last + 2 for a in right)):
             source, target, symmetric = pair[0], pair[1], True
         if lows[hit.first] == "joint" and not (source and target):
             symmetric = True              # "a joint survey", "joint exercises": both sides together
