@@ -206,6 +206,8 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
             if named is None and toks[k - 2].low in wordset("one_person_nouns"):
                 named = 1                 # "the consul and eleven other staff"
             n += named or 0
+        else:
+            n += _and_more(toks, got[0] + 1, len(toks))   # (the stretch may end at that "and")
         return n, toks[got[0]].text
     if hit.pattern.type == "ASSAULT":
         # "bombed the embassy, killing three journalists": an attack counts its dead
@@ -215,12 +217,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
                 n, end = _number_at(toks, k + 1)
                 got = _noun_after(toks, end if end > k + 1 else k + 1, hi) if n is not None else None
                 if n is not None and got is not None:
-                    j = got[0] + 1            # "killing two marines and two civilians": four
-                    if j + 1 < hi and toks[j].low == "and":
-                        m, end2 = _number_at(toks, j + 1)
-                        if m is not None and _noun_after(toks, end2 if end2 > j + 1 else j + 1, hi) is not None:
-                            n += m
-                    return n, None
+                    return n + _and_more(toks, got[0] + 1, hi), None
                 break
     if hit.pattern.mode in _PERSON_MODES:
         people = _people(toks, span, passive)
@@ -288,6 +285,17 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: Collection[int])
         if got is not None and got[1] in nouns:
             return n, toks[got[0]].text
     return None
+
+
+def _and_more(toks: list[Token], j: int, hi: int) -> int:
+    """The number of a second counted noun joined at token j, after the first: "two customs
+    officers and seven soldiers", "killing two marines and two civilians"; else 0."""
+    if j + 1 < hi and toks[j].low == "and" and toks[j + 1].low not in ("a", "an"):
+        m, end = _number_at(toks, j + 1)
+        got = _noun_after(toks, end if end > j + 1 else j + 1, hi) if m is not None else None
+        if m is not None and got is not None and toks[got[0]].low in wordset("count_nouns"):
+            return m                      # (not "40 individuals and two entities")
+    return 0
 
 
 def _and_others(toks: list[Token], k: int, hi: int) -> bool:
