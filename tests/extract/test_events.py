@@ -296,3 +296,11 @@ def test_passive_act_by_an_unplaced_name_has_no_source():
                     "in Lima on 3 May 1994.\n", "<test>")
     evs = [e for e in extract_events(art, ("CHL", "PER")) if not e.fictional and e.type == "ASSAULT"]
     assert [(e.source, e.target) for e in evs] == [(None, "PER")]
+
+
+def test_a_line_reads_leaders_named_in_full_as_their_states():
+    # (data/leaders.tsv): "Justin Trudeau" speaks for Canada, "Olaf Scholz" visits for Germany
+    ev = code_line("Justin Trudeau condemned the arrest of two Canadians by China.")
+    assert (ev[0].type, ev[0].source, ev[0].target) == ("ACCUSE", "CAN", "CHN")
+    ev = code_line("Emmanuel Macron hosted Olaf Scholz in Paris.")
+    assert (ev[0].type, ev[0].source, ev[0].target) == ("CONSULT", "DEU", "FRA")

@@ -103,14 +103,16 @@ def code_sentence(text: str) -> list[Candidate]:
     from .dedup import merge
     if not text.strip():
         return []
+    from ..nlp.leaders import leaders_named
     gaz = _gazetteer()
     mentions = gaz.mentions(text)
+    people = leaders_named(text)           # "Justin Trudeau said ...": the leader's state speaks
     cands = sentence_candidates(text, 0, len(text), mentions=mentions, timexes=_timexes(text), pair=None,
-                                place_code=_place_finder(gaz))
+                                people=people, place_code=_place_finder(gaz))
     named: list[str] = []
-    for m in mentions:
-        if m.code and m.code not in named:
-            named.append(m.code)
+    for code in [m.code for m in mentions] + list(people.values()):
+        if code and code not in named:
+            named.append(code)
     for c in cands:
         _complete(c, named)
     return [m.first for m in merge(cands)]
