@@ -52,7 +52,8 @@ def keep(toks: list[Token], hits: list[Hit], actors, marked: list[str] | None = 
             continue
         if _adjectival(toks, hit, out) or _charged(toks, hit) or _names_agreement(toks, hit, weak) or _sanctioned(toks, hit, out) \
                 or _craft_modifier(toks, hit) or _treaty_content(toks, hit, out) or _flight_home(toks, hit, actors) \
-                or _treaty_name(toks, hit, hits):
+                or _treaty_name(toks, hit, hits) or _treaty_topic(toks, hit, out) \
+                or _treaty_allows(toks, hit, actor_toks):
             continue
         if hit.first >= 2 and toks[hit.first - 1].low in ("they", "it", "he", "she") and \
                 toks[hit.first - 2].low in ("when", "once", "after", "before", "as", "while") and out:
@@ -310,6 +311,34 @@ def _treaty_content(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
         return False
     between = [t.low for t in toks[kept[-1].last + 1:hit.first]]
     return ("which" in between or "whereby" in between) and ";" not in between and len(between) <= 14
+
+
+def _treaty_allows(toks: list[Token], hit: Hit, actor_toks: Collection[int]) -> bool:
+    """"The 1839 treaty had allowed the Netherlands to levy a toll": what a treaty allows is its
+    content; the treaty, not a state, is the subject."""
+    if hit.pattern.mode != "allow":
+        return False
+    docs = wordset("weak_triggers") | wordset("agreement_nouns") | wordset("charter_nouns")
+    lows = [t.low for t in toks]
+    k = next((i for i in range(hit.first - 1, clause_start(lows, hit.first, commas=False) - 1, -1)
+              if lows[i] in docs), None)
+    return k is not None and not any(k < i < hit.first for i in actor_toks)
+
+
+def _treaty_topic(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
+    """"signed a treaty on friendly relations and cooperation", "signed the Cairo Declaration on military
+    cooperation", "a joint declaration of strategic partnership": the noun after a signed document and
+    "on"/"of" names what the document is about, not an act of its own."""
+    if not kept or kept[-1].pattern.mode not in TREATY_MODES or hit.pattern.mode in TREATY_MODES \
+            or hit.pattern.type not in ("COOPERATE", "SUPPORT", "CONSULT", "AGREE"):
+        return False
+    docs = wordset("weak_triggers") | wordset("agreement_nouns") | wordset("charter_nouns")
+    between = toks[kept[-1].last + 1:hit.first]
+    k = max((i + 1 for i, t in enumerate(between) if t.low in docs), default=0)
+    rest = between[k:]
+    if not rest and toks[kept[-1].last].low not in docs or rest and rest[0].low not in ("on", "of", "for"):
+        return False
+    return len(rest) <= 6 and all(t.low.isalpha() and t.text[:1].islower() for t in rest)
 
 
 def _treaty_name(toks: list[Token], hit: Hit, hits: list[Hit]) -> bool:
