@@ -44,7 +44,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 #   heldout37: 0.752 (the same code as the thirty-sixth);
 #   heldout38: 0.780 (the same code; 0.784 after the first fixes of the thirty-seventh round);
 #   heldout39: 0.737 (the same code; 0.738 after the fixes made on the thirty-sixth to thirty-eighth);
-#   heldout40: 0.723 (the same code; 0.730 after the fixes made on the thirty-sixth to thirty-ninth).
+#   heldout40: 0.723 (the same code; 0.730 after the fixes made on the thirty-sixth to thirty-ninth);
+#   heldout41: 0.717 (the same code; 0.720 after the fixes made on the thirty-sixth to fortieth).
 # The floors below sit under today's scores, so that a change that loses ground on unseen pairs fails.
 
 
@@ -98,7 +99,8 @@ def score(shared: Path, corpus: Path) -> dict:
     ("heldout37", 0.95, 0.75),
     ("heldout38", 0.85, 0.77),
     ("heldout39", 0.95, 0.73),
-    ("heldout40", 0.93, 0.72),
+    ("heldout40", 0.93, 0.73),
+    ("heldout41", 0.95, 0.70),
 ])
 def test_scores(shared_dir, corpus, facts, events_f1):
     path = shared_dir / "corpus" / "dev" if corpus == "dev" else FIXTURES / corpus
