@@ -5,9 +5,9 @@
 Each line is coded on its own: its source and target come from whatever
 states it names (countries, demonyms, capitals, institutions, leaders named
 in full). A line that names one state only codes a domestic event (source =
-target), as event datasets do. The coder keeps the line's main event (and a second one of
-another type when the line plainly tells two acts), never plans, denials
-or fiction.
+target), as event datasets do. The coder keeps the line's main event (and a
+second one of another type when the line plainly tells two acts), never
+plans, denials or fiction.
 """
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ consequence (", injuring several") adds nothing to the record.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from .actors import both_sides_before
 from .counts import _number
@@ -313,12 +314,18 @@ def _treaty_content(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
     return ("which" in between or "whereby" in between) and ";" not in between and len(between) <= 14
 
 
+@lru_cache(maxsize=1)
+def _documents() -> frozenset[str]:
+    """Nouns that name a signed document: treaties, agreements, declarations, charters."""
+    return wordset("weak_triggers") | wordset("agreement_nouns") | wordset("charter_nouns")
+
+
 def _treaty_allows(toks: list[Token], hit: Hit, actor_toks: Collection[int]) -> bool:
     """"The 1839 treaty had allowed the Netherlands to levy a toll": what a treaty allows is its
     content; the treaty, not a state, is the subject."""
     if hit.pattern.mode != "allow":
         return False
-    docs = wordset("weak_triggers") | wordset("agreement_nouns") | wordset("charter_nouns")
+    docs = _documents()
     lows = [t.low for t in toks]
     k = next((i for i in range(hit.first - 1, clause_start(lows, hit.first, commas=False) - 1, -1)
               if lows[i] in docs), None)
@@ -332,7 +339,7 @@ def _treaty_topic(toks: list[Token], hit: Hit, kept: list[Hit]) -> bool:
     if not kept or kept[-1].pattern.mode not in TREATY_MODES or hit.pattern.mode in TREATY_MODES \
             or hit.pattern.type not in ("COOPERATE", "SUPPORT", "CONSULT", "AGREE"):
         return False
-    docs = wordset("weak_triggers") | wordset("agreement_nouns") | wordset("charter_nouns")
+    docs = _documents()
     between = toks[kept[-1].last + 1:hit.first]
     k = max((i + 1 for i, t in enumerate(between) if t.low in docs), default=0)
     rest = between[k:]
