@@ -193,3 +193,14 @@ Both declared war on Spain on 14 January 1866. In 1868 both recalled their envoy
     got = {(e.type, e.source, e.target, e.date) for e in events}
     assert not any(e[3] == "1866-01-14" for e in got), got      # at war with Spain, allied with each other
     assert ("SANCTION", "CHL", "PER", "1868") in got and ("SANCTION", "PER", "CHL", "1868") in got
+
+
+def test_relations_told_beside_a_third_states_break_up_are_the_pairs():
+    text = """= Chile–Peru relations =
+
+==History==
+Diplomatic relations were established on 3 May 1993, a year after the break-up of the Soviet Union.
+"""
+    events = extract_events(read_text(text, where="made-up.txt"), ("CHL", "PER"))
+    assert any(e.type == "SUPPORT" and e.date == "1993-05-03" and set(e.actors) == {"CHL", "PER"} for e in events), \
+        [(e.type, e.actors, e.date) for e in events]

@@ -16,6 +16,11 @@ def test_abbreviations_and_initials_do_not_end_a_sentence():
                         "Ambassador Anne K. Lund arrived in St. Louis on Monday."]
 
 
+def test_abbreviated_given_names_do_not_end_a_sentence():
+    t = "President Ragnar Th. Olsen visited Oslo. Wm. Hart followed in May."
+    assert texts(t) == ["President Ragnar Th. Olsen visited Oslo.", "Wm. Hart followed in May."]
+
+
 def test_offsets_point_into_the_text():
     t = "  One here.   Two there.  "
     for a, b in split(t):

@@ -126,6 +126,10 @@ def assign(toks: list[Token], hits: list[Hit], actors: list[Actor], pair: tuple[
         right = [a for a in actors if hit.head < a.first < nxt and a.first not in hit.words]
         right = [a for a in right if not any(b in _BOUNDARY for b in lows[hit.last:a.first])
                  and not _new_clause_before(toks, lows, hit, a, nxt)]
+        if hit.pattern.type in _SYMMETRIC_TYPES and hit.pattern.mode == "relations":
+            # relations "were established in 1960, the year Chad gained its independence from France":
+            # with a state named "with" or "between" them, or with no other than the pair
+            right = [a for a in right if a.prep in ("with", "between", "and", "by")]
         taken = lows[hit.head] in inflected_wordset("taken_by_verbs")
         agent = next((a for a in right if (a.prep == "by" or (a.prep == "to" and taken))
                       and a.first - hit.last <= 4), None)
