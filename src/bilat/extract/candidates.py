@@ -22,7 +22,7 @@ from functools import lru_cache
 from . import actors as act
 from ..nlp.anchor import END_POINT, Timex
 from ..nlp.timex import attributive_year
-from .counts import counted_noun
+from .counts import counted_noun, number
 from .lexicon import cameo_table, inflected_wordset, noun_wordset, past_forms, wordset, words
 from .filters import keep
 from .modality import cue_words, mode_of
@@ -489,10 +489,9 @@ def _count_before(toks: list[Token], timexes, value: str | None, hit: Hit, hi: i
     tx = next((t for t in timexes if t.value == value), None)
     if tx is None or default is None:
         return default
-    from .counts import _number
     k = max((i for i, t in enumerate(toks) if t.end <= tx.start), default=-1)
     while k > hit.last and toks[k].low not in ("and", ","):
-        n = _number(toks[k])
+        n = number(toks[k])
         if n is not None and toks[k].low not in ("a", "an"):
             return n
         k -= 1

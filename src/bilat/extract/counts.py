@@ -31,7 +31,8 @@ def _multipliers() -> dict:
     return words().get("multipliers") or {}
 
 
-def _number(tok: Token) -> int | None:
+def number(tok: Token) -> int | None:
+    """The number a token spells ("12", "1,500", "twelve", "a"), or None."""
     low = tok.low
     if _NUM_RE.match(low):
         try:
@@ -54,7 +55,7 @@ def _number_at(toks: list[Token], k: int) -> tuple[int | None, int]:
     mult = _multipliers()
     if low == "half" and k + 2 < len(toks) and toks[k + 1].low == "a" and toks[k + 2].low in mult:
         return mult[toks[k + 2].low] // 2, k + 2
-    whole = _number(toks[k])
+    whole = number(toks[k])
     if whole is None and not (_DECIMAL.fullmatch(low) and k + 1 < len(toks) and toks[k + 1].low in mult):
         return None, k
     n = float(low) if whole is None else whole
@@ -148,7 +149,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
         while k < hi and (toks[k].low in ("the", "a", "an", "former")
                           or (toks[k].text[:1].isupper() and toks[k].low in titles)):
             k += 1
-        if k < hi and toks[k].text[:1].isupper() and k not in skip and _number(toks[k]) is None:
+        if k < hi and toks[k].text[:1].isupper() and k not in skip and number(toks[k]) is None:
             people = _people(toks, list(range(k, hi)), False)
             if people and not _and_others(toks, k, hi):
                 return people, None       # (but "Colonel Soto and ten other officials": counted below)
@@ -189,7 +190,7 @@ def _counted(toks: list[Token], hit: Hit, passive: bool, lo: int, hi: int,
                 return n, toks[got[0]].text
             continue
         if k + 3 < len(toks) and toks[k + 1].low == "of" and toks[k + 2].low in ("the", "its", "their") \
-                and _number(toks[k + 3]) is not None and _noun_after(toks, k + 3, span_stop):
+                and number(toks[k + 3]) is not None and _noun_after(toks, k + 3, span_stop):
             nn = _noun_after(toks, k + 3, span_stop)
             return n, toks[nn[0]].text if nn else None      # "24 of the 50 buoys"
         if toks[k].low in ("a", "an") and not passive and k > (hit.last + 3):
@@ -265,12 +266,12 @@ def _counted_before(toks: list[Token], hit: Hit, lo: int, skip: Collection[int])
     # disengagement") or a measure word
     while k >= lo and hops < 2 and toks[k].low.isalpha() and toks[k].low not in units \
             and not toks[k].low.endswith("ed") \
-            and _number(toks[k]) is None and toks[k].low not in ("the", "its", "their", "of", "and", "to"):
+            and number(toks[k]) is None and toks[k].low not in ("the", "its", "their", "of", "and", "to"):
         k -= 1                            # "five nuclear tests", "a dozen Moroccan gendarmes landed"
         hops += 1
     if k >= lo and k not in skip and toks[k].low not in ("a", "an", "one") \
             and (hit.first == hit.head or toks[hit.first].low in nouns) and not _YEAR.fullmatch(toks[k].low):
-        n = _number(toks[k])
+        n = number(toks[k])
         if n is not None and n > 1:
             return n, toks[hit.first].text
     if not (hit.pattern.type in _FORCE_TYPES or hit.pattern.mode in _FORCE_MODES) or hit.first != hit.head:
@@ -300,7 +301,7 @@ def _and_more(toks: list[Token], j: int, hi: int) -> int:
 
 def _and_others(toks: list[Token], k: int, hi: int) -> bool:
     """Whether "and <number> other" follows within a few words of token k."""
-    return any(toks[j].low == "and" and toks[j + 2].low == "other" and _number(toks[j + 1]) is not None
+    return any(toks[j].low == "and" and toks[j + 2].low == "other" and number(toks[j + 1]) is not None
                for j in range(k, min(hi - 2, k + 8)))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from .actors import both_sides_before
-from .counts import _number
+from .counts import number
 from .lexicon import TREATY_MODES, inflected_wordset, past_forms, wordset
 from .modality import cue_words, embedded, mode_of
 from .triggers import Hit, Token, clause_start
@@ -248,7 +248,7 @@ def _counting(tok: Token) -> bool:
     """A number that counts things: "50", "fifty" (not a year, not "one", which is as often a pronoun:
     "a later one toured Beijing")."""
     w = tok.low
-    return _number(tok) is not None and w != "one" and not (len(w) == 4 and w.isdigit())
+    return number(tok) is not None and w != "one" and not (len(w) == 4 and w.isdigit())
 
 
 def _flight_home(toks: list[Token], hit: Hit, actors) -> bool:
